@@ -1,0 +1,152 @@
+import {
+  InvalidResponseDataError,
+  type LanguageModelV4,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4Content,
+  type LanguageModelV4GenerateResult,
+  type LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import {
+  createLanguageModelResponseMetadata,
+  generateId,
+  postJsonToApi,
+  secureJsonParse,
+  type ResponseHandler,
+} from '@ai-sdk/provider-utils';
+import type { WandbConfig } from '../wandb-config';
+import { wandbFailedResponseHandler } from '../wandb-error';
+import { buildWandbChatRequest } from './build-wandb-chat-request';
+import { convertWandbUsage } from './convert-wandb-usage';
+import { mapWandbFinishReason } from './map-wandb-finish-reason';
+import { readChatResponse, type WandbChatResponse } from './wandb-chat-api';
+import type { WandbChatModelId } from './wandb-chat-options';
+import { createWandbPartStream } from './wandb-chat-stream';
+
+/** A W&B Inference chat model, speaking the AI SDK's LanguageModelV4 interface. */
+export class WandbChatLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4';
+  readonly modelId: WandbChatModelId;
+  /** Image URLs are passed to W&B as they are, not downloaded by the AI SDK. */
+  readonly supportedUrls = { 'image/*': [/^https?:\/\/.*$/] };
+
+  constructor(
+    modelId: WandbChatModelId,
+    private readonly config: WandbConfig,
+  ) {
+    this.modelId = modelId;
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  private get url(): string {
+    return `${this.config.baseURL}/chat/completions`;
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { body, warnings } = buildWandbChatRequest({
+      modelId: this.modelId,
+      options,
+      stream: false,
+      includeUsage: this.config.includeUsage,
+    });
+
+    const { value: responseText, responseHeaders } = await postJsonToApi({
+      url: this.url,
+      headers: this.config.headers(options.headers),
+      body,
+      failedResponseHandler: wandbFailedResponseHandler,
+      successfulResponseHandler: textBodyHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+    const rawValue = parseResponseJson(responseText);
+    const response = readChatResponse(rawValue);
+
+    return {
+      content: convertResponseContent(response),
+      finishReason: mapWandbFinishReason(response.finishReason, response.toolCalls.length > 0),
+      usage: convertWandbUsage(response.usage),
+      request: { url: this.url, body },
+      response: {
+        ...createLanguageModelResponseMetadata(response),
+        headers: responseHeaders,
+        body: rawValue,
+      },
+      warnings,
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const { body, warnings } = buildWandbChatRequest({
+      modelId: this.modelId,
+      options,
+      stream: true,
+      includeUsage: this.config.includeUsage,
+    });
+
+    const { value: responseBody, responseHeaders } = await postJsonToApi({
+      url: this.url,
+      headers: this.config.headers(options.headers),
+      body,
+      failedResponseHandler: wandbFailedResponseHandler,
+      successfulResponseHandler: eventStreamBodyHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+
+    if (responseBody == null) {
+      throw new InvalidResponseDataError({
+        data: undefined,
+        message: 'Invalid W&B response: the stream response has no body.',
+      });
+    }
+    return {
+      stream: createWandbPartStream(responseBody, {
+        warnings,
+        includeRawChunks: options.includeRawChunks === true,
+      }),
+      request: { url: this.url, body },
+      response: { headers: responseHeaders },
+    };
+  }
+}
+
+/** Reasoning first, then text, then tool calls: the order in which the model produced them. */
+function convertResponseContent(response: WandbChatResponse): LanguageModelV4Content[] {
+  const content: LanguageModelV4Content[] = [];
+  if (response.reasoning) content.push({ type: 'reasoning', text: response.reasoning });
+  if (response.content) content.push({ type: 'text', text: response.content });
+
+  const usedIds = new Set<string>();
+  for (const call of response.toolCalls) {
+    // Missing, blank or repeated ids would make the AI SDK mix up tool results.
+    let id = call.id?.trim() ? call.id : generateId();
+    while (usedIds.has(id)) id = generateId();
+    usedIds.add(id);
+    content.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input: call.arguments });
+  }
+  return content;
+}
+
+// The handlers only read the body: validation happens outside `postJsonToApi`, which would
+// otherwise wrap our InvalidResponseDataError into a vague "Failed to process successful response".
+const textBodyHandler: ResponseHandler<string> = async ({ response }) => ({
+  value: await response.text(),
+});
+
+function parseResponseJson(text: string): unknown {
+  try {
+    return secureJsonParse(text);
+  } catch {
+    throw new InvalidResponseDataError({
+      data: text,
+      message: `Invalid W&B response: the body is not JSON: ${text.slice(0, 200)}`,
+    });
+  }
+}
+
+const eventStreamBodyHandler: ResponseHandler<ReadableStream<Uint8Array> | null> = async ({
+  response,
+}) => ({ value: response.body });

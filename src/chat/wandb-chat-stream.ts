@@ -1,0 +1,299 @@
+import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import {
+  StreamingToolCallTracker,
+  createLanguageModelResponseMetadata,
+  createProviderStreamError,
+  isAbortError,
+  secureJsonParse,
+} from '@ai-sdk/provider-utils';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import { extractWandbErrorMessage } from '../wandb-error';
+import { convertWandbUsage } from './convert-wandb-usage';
+import { mapWandbFinishReason } from './map-wandb-finish-reason';
+import { readChatChunk, type WandbToolCallDelta, type WandbUsage } from './wandb-chat-api';
+
+/*
+ * W&B's server-sent events → AI SDK stream parts, in one stage: bytes are decoded, split into
+ * events (eventsource-parser, fed directly rather than as an extra TransformStream), parsed and
+ * turned into parts by one state machine. We own this loop instead of using
+ * `createEventSourceResponseHandler` because we must see `[DONE]` (to tell a finished stream from
+ * a cut one) and because every extra stream stage costs time on every chunk.
+ */
+
+type Emit = (part: LanguageModelV4StreamPart) => void;
+
+type OpenBlock = { type: 'text' | 'reasoning'; id: string } | undefined;
+
+export class WandbChatStreamProcessor {
+  private readonly decoder = new TextDecoder();
+  private readonly parser: EventSourceParser;
+  private readonly toolCalls: StreamingToolCallTracker<WandbToolCallDelta>;
+  /** Tool-call deltas that arrived before their function name, by index (or id). */
+  private readonly unnamedToolCalls = new Map<number | string, WandbToolCallDelta>();
+  private readonly namedToolCallKeys = new Set<number | string>();
+
+  private openBlock: OpenBlock;
+  private blockCount = 0;
+  private hasToolCalls = false;
+  private sentMetadata = false;
+  private finishReason: string | undefined;
+  private sawFinishReason = false;
+  private sawDone = false;
+  private usage: WandbUsage | undefined;
+  /** Set once an error part and the final `finish` have been emitted. */
+  private failed = false;
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly options: { includeRawChunks: boolean },
+  ) {
+    this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
+    this.toolCalls = new StreamingToolCallTracker(
+      { enqueue: (part) => part != null && this.emit(part) },
+      { typeValidation: 'if-present' },
+    );
+  }
+
+  /** True once the stream has failed; further input is ignored. */
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  processBytes(bytes: Uint8Array): void {
+    if (this.failed) return;
+    this.parser.feed(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  /** The body ended. Emits the closing parts, or an error if the stream was cut short. */
+  end(): void {
+    if (this.failed) return;
+    const rest = this.decoder.decode();
+    if (rest !== '') this.parser.feed(rest);
+    // A final event without its blank line still counts.
+    this.parser.feed('\n\n');
+    if (this.failed) return;
+
+    if (!this.sawFinishReason && !this.sawDone) {
+      this.fail(
+        'The W&B stream ended before the model finished (no finish_reason and no [DONE]); the answer is incomplete. Retry the request.',
+      );
+      return;
+    }
+    for (const [key] of this.unnamedToolCalls) {
+      this.fail(`W&B streamed arguments for tool call ${key} but never its function name.`);
+      return;
+    }
+    this.closeOpenBlock();
+    this.toolCalls.flush();
+    this.emit({
+      type: 'finish',
+      finishReason: mapWandbFinishReason(this.finishReason, this.hasToolCalls),
+      usage: convertWandbUsage(this.usage),
+    });
+  }
+
+  /**
+   * The transport failed mid-stream (socket closed, network error). Aborts are the caller's
+   * business and are rethrown by the caller, not reported here.
+   */
+  transportError(error: unknown): void {
+    if (this.failed) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.fail(`The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`, {
+      cause: error,
+      isRetryable: true,
+    });
+  }
+
+  private onEvent(event: EventSourceMessage): void {
+    if (this.failed) return;
+    if (event.data === '[DONE]') {
+      this.sawDone = true;
+      return;
+    }
+
+    let value: unknown;
+    try {
+      value = secureJsonParse(event.data);
+    } catch {
+      this.fail(`W&B sent a stream event that is not valid JSON: ${excerpt(event.data)}`, {
+        data: event.data,
+      });
+      return;
+    }
+    if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: value });
+
+    let chunk;
+    try {
+      chunk = readChatChunk(value);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error), { data: value });
+      return;
+    }
+
+    if (chunk.error != null || event.event === 'error') {
+      const wandbMessage = extractWandbErrorMessage({ error: chunk.error ?? value });
+      const code = chunk.error?.code;
+      this.fail(`W&B Inference reported an error mid-stream: ${wandbMessage ?? excerpt(event.data)}`, {
+        data: value,
+        type: typeof chunk.error?.type === 'string' ? chunk.error.type : undefined,
+        code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+      });
+      return;
+    }
+
+    if (!this.sentMetadata && (chunk.id != null || chunk.model != null || chunk.created != null)) {
+      this.sentMetadata = true;
+      this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(chunk) });
+    }
+    if (chunk.usage != null) this.usage = chunk.usage;
+
+    if (chunk.reasoning) this.appendToBlock('reasoning', chunk.reasoning);
+    if (chunk.content) this.appendToBlock('text', chunk.content);
+    if (chunk.toolCalls != null) {
+      this.closeOpenBlock();
+      try {
+        for (const delta of chunk.toolCalls) this.processToolCallDelta(delta);
+      } catch (error) {
+        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        return;
+      }
+    }
+    if (chunk.finishReason != null) {
+      this.finishReason = chunk.finishReason;
+      this.sawFinishReason = true;
+      // The server says the turn is complete, so the tool calls' arguments are too.
+      this.toolCalls.flush();
+    }
+  }
+
+  private appendToBlock(type: 'text' | 'reasoning', delta: string): void {
+    if (this.openBlock?.type !== type) {
+      // Reasoning ends before text starts (and vice versa); each run gets its own id.
+      this.closeOpenBlock();
+      this.openBlock = { type, id: `${type}-${this.blockCount++}` };
+      this.emit({ type: `${type}-start`, id: this.openBlock.id });
+    }
+    this.emit({ type: `${type}-delta`, id: this.openBlock.id, delta });
+  }
+
+  private closeOpenBlock(): void {
+    if (this.openBlock == null) return;
+    this.emit({ type: `${this.openBlock.type}-end`, id: this.openBlock.id });
+    this.openBlock = undefined;
+  }
+
+  /**
+   * Some models (DeepSeek, Kimi via routers) send a call's first argument deltas before its name.
+   * The tracker needs the name to start a call, so such deltas wait here, keyed by index or id,
+   * and are replayed as one delta when the name arrives.
+   */
+  private processToolCallDelta(delta: WandbToolCallDelta): void {
+    this.hasToolCalls = true;
+    const key = delta.index ?? (delta.id?.trim() || undefined);
+    if (key != null && !this.namedToolCallKeys.has(key)) {
+      const waiting = this.unnamedToolCalls.get(key);
+      if (!delta.function?.name?.trim()) {
+        this.unnamedToolCalls.set(key, {
+          index: delta.index,
+          id: waiting?.id ?? delta.id,
+          type: waiting?.type ?? delta.type,
+          function: { arguments: (waiting?.function?.arguments ?? '') + (delta.function?.arguments ?? '') },
+        });
+        return;
+      }
+      this.namedToolCallKeys.add(key);
+      if (waiting != null) {
+        this.unnamedToolCalls.delete(key);
+        delta = {
+          index: delta.index,
+          id: delta.id ?? waiting.id,
+          type: delta.type ?? waiting.type,
+          function: {
+            name: delta.function.name,
+            arguments: (waiting.function?.arguments ?? '') + (delta.function.arguments ?? ''),
+          },
+        };
+      }
+    }
+    this.toolCalls.processDelta(delta);
+  }
+
+  private fail(
+    message: string,
+    details: { data?: unknown; type?: string; code?: string | number; cause?: unknown; isRetryable?: boolean } = {},
+  ): void {
+    this.closeOpenBlock();
+    this.emit({
+      type: 'error',
+      error: createProviderStreamError({
+        message,
+        type: details.type,
+        code: details.code,
+        isRetryable: details.isRetryable ?? false,
+        data: details.data ?? details.cause,
+      }),
+    });
+    this.emit({
+      type: 'finish',
+      finishReason: { unified: 'error', raw: this.finishReason },
+      usage: convertWandbUsage(this.usage),
+    });
+    this.failed = true;
+  }
+}
+
+function excerpt(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * The W&B response body as a stream of AI SDK parts, with `stream-start` first.
+ *
+ * A pull-based ReadableStream rather than `pipeThrough`: it is one stage instead of several, it
+ * can turn a broken connection into an `error` part (a transform cannot catch its source's
+ * error), and `cancel()` releases the connection. Each pull reads until it has produced a part,
+ * because a pull that enqueues nothing is never called again.
+ */
+export function createWandbPartStream(
+  body: ReadableStream<Uint8Array>,
+  { warnings, includeRawChunks }: { warnings: SharedV4Warning[]; includeRawChunks: boolean },
+): ReadableStream<LanguageModelV4StreamPart> {
+  const reader = body.getReader();
+  const pending: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
+  const processor = new WandbChatStreamProcessor((part) => pending.push(part), { includeRawChunks });
+  let ended = false;
+
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    async pull(controller) {
+      while (pending.length === 0 && !ended) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          if (isAbortError(error)) throw error;
+          processor.transportError(error);
+          ended = true;
+          break;
+        }
+        if (result.done) {
+          processor.end();
+          ended = true;
+        } else {
+          processor.processBytes(result.value);
+          if (processor.isFailed) {
+            ended = true;
+            // Nothing more will be read; free the connection.
+            reader.cancel().catch(() => {});
+          }
+        }
+      }
+      for (const part of pending) controller.enqueue(part);
+      pending.length = 0;
+      if (ended) controller.close();
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { createJsonResponseHandler, getFromApi } from '@ai-sdk/provider-utils';
+import { z } from 'zod/v4';
+import type { WandbConfig } from './wandb-config';
+import { wandbFailedResponseHandler } from './wandb-error';
+
+// Lenient: only the ids are read; W&B's entries carry no capability metadata anyway.
+const modelListSchema = z.object({
+  data: z.array(z.object({ id: z.string() })),
+});
+
+/** The model ids that `GET {baseURL}/models` lists for this key and project. */
+export async function listWandbModels(
+  config: WandbConfig,
+  { abortSignal }: { abortSignal?: AbortSignal } = {},
+): Promise<string[]> {
+  const { value } = await getFromApi({
+    url: `${config.baseURL}/models`,
+    headers: config.headers(),
+    successfulResponseHandler: createJsonResponseHandler(modelListSchema),
+    failedResponseHandler: wandbFailedResponseHandler,
+    abortSignal,
+    fetch: config.fetch,
+    // The URL comes from the developer's own `baseURL` setting, not from a response.
+    validateUrl: false,
+  });
+  return value.data.map((model) => model.id);
+}

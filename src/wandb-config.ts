@@ -1,0 +1,17 @@
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+
+/** What a model needs from its provider; built once by `createWandb`. */
+export type WandbConfig = {
+  /** Reported as `model.provider`, e.g. `wandb.chat`. */
+  provider: string;
+  /** Without a trailing slash, e.g. `https://api.inference.wandb.ai/v1`. */
+  baseURL: string;
+  /**
+   * The headers of one request: provider headers, then the call's own headers (which win), with
+   * our user-agent suffix appended last. Computed per request, so the API key is read then.
+   */
+  headers: (callHeaders?: Record<string, string | undefined>) => Record<string, string>;
+  fetch?: FetchFunction;
+  /** Ask for a usage chunk at the end of streams (`stream_options.include_usage`). */
+  includeUsage: boolean;
+};

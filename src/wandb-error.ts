@@ -1,0 +1,147 @@
+import { APICallError } from '@ai-sdk/provider';
+import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
+
+/*
+ * W&B error bodies come in several shapes (wire facts §9.1):
+ *   {"error": {"message": "...", "type": "...", "code": "..." | 400}}    OpenAI style
+ *   {"detail": "..."}  or  {"detail": [{"loc": [...], "msg": "..."}]}   FastAPI layers
+ *   {"object": "error", "message": "..."}                              vLLM native
+ *   HTML or an empty body from a gateway
+ * The handler below is ours rather than `createJsonErrorResponseHandler` because both the hint and
+ * the retry decision depend on the status code *and* on W&B's text (a 429 about quota must not be
+ * retried, a 429 about concurrency must).
+ */
+
+/** W&B's own words from an error body (or stream error event), when it has any. */
+export function extractWandbErrorMessage(data: unknown): string | undefined {
+  if (data == null || typeof data !== 'object') return undefined;
+  const body = data as Record<string, unknown>;
+
+  const error = body.error;
+  if (typeof error === 'string' && error !== '') return error;
+  if (error != null && typeof error === 'object') {
+    const { message, code } = error as Record<string, unknown>;
+    if (typeof message === 'string' && message !== '') {
+      return typeof code === 'string' && code !== '' && !message.includes(code)
+        ? `${message} (${code})`
+        : message;
+    }
+  }
+
+  const detail = body.detail;
+  if (typeof detail === 'string' && detail !== '') return detail;
+  if (Array.isArray(detail)) {
+    const items = detail
+      .map((item) => {
+        if (item == null || typeof item !== 'object') return typeof item === 'string' ? item : undefined;
+        const { loc, msg } = item as Record<string, unknown>;
+        if (typeof msg !== 'string') return undefined;
+        return Array.isArray(loc) && loc.length > 0 ? `${loc.join('.')}: ${msg}` : msg;
+      })
+      .filter((item): item is string => item != null);
+    if (items.length > 0) return items.join('; ');
+  }
+
+  if (typeof body.message === 'string' && body.message !== '') return body.message;
+  return undefined;
+}
+
+const NOT_HEALING_BY_RETRY = /quota|billing|credit|spending|personal account|plan\b/i;
+
+/**
+ * Whether retrying can help. Concurrency 429s, timeouts, conflicts and 5xx heal with time; quota,
+ * billing and account-type answers (402, and 429 before W&B moved quota to 402) do not.
+ */
+export function isRetryableWandbError(statusCode: number, wandbMessage: string | undefined): boolean {
+  if (statusCode === 429) return !NOT_HEALING_BY_RETRY.test(wandbMessage ?? '');
+  return statusCode === 408 || statusCode === 409 || statusCode >= 500;
+}
+
+/** What the user can do about an error with this status, in one sentence. */
+function hintFor(statusCode: number, wandbMessage: string | undefined): string | undefined {
+  const message = wandbMessage ?? '';
+  if (statusCode === 429 && /personal account/i.test(message)) {
+    return 'Set the `project` setting to a team project ("team/project").';
+  }
+  if (statusCode === 402 || (statusCode === 429 && NOT_HEALING_BY_RETRY.test(message))) {
+    return 'Your W&B Inference credits or spending cap are used up: check your plan and billing at https://wandb.ai/settings. Retrying will not help.';
+  }
+  switch (statusCode) {
+    case 400:
+    case 422:
+      return 'The model rejected a parameter or value of this request; the message above names it. Not every model accepts every setting.';
+    case 401:
+      return 'Check the API key (the `apiKey` setting or WANDB_API_KEY; create one at https://wandb.ai/settings) and, if set, that `project` names a "team/project" you belong to.';
+    case 403:
+      return 'W&B Inference is not available from this country or region, or is not enabled for your organization.';
+    case 404:
+      return 'Check the model id: ids are case-sensitive (e.g. "openai/gpt-oss-120b") and retired models return 404; `provider.listModels()` lists the current ones. Also check `baseURL` (default https://api.inference.wandb.ai/v1).';
+    case 429:
+      return 'Too many concurrent requests for this W&B project; the AI SDK retries with backoff (see `maxRetries`).';
+    case 500:
+    case 502:
+    case 503:
+    case 504:
+      return 'W&B Inference is having trouble or is overloaded; the AI SDK retries automatically (see `maxRetries`). Try again later if it persists.';
+    default:
+      return undefined;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short non-HTML text body is worth quoting; an HTML gateway page is not. */
+function plainTextExcerpt(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.startsWith('<') || trimmed.length > 300) return undefined;
+  return trimmed;
+}
+
+export function buildWandbErrorMessage({
+  statusCode,
+  statusText,
+  wandbMessage,
+}: {
+  statusCode: number;
+  statusText: string;
+  wandbMessage: string | undefined;
+}): string {
+  const what = wandbMessage ?? (statusText || 'no error message');
+  const hint = hintFor(statusCode, wandbMessage);
+  return `W&B Inference error (HTTP ${statusCode}): ${what}${hint ? `. ${hint}` : ''}`;
+}
+
+export const wandbFailedResponseHandler: ResponseHandler<APICallError> = async ({
+  response,
+  url,
+  requestBodyValues,
+}) => {
+  const responseBody = await response.text();
+  const responseHeaders = extractResponseHeaders(response);
+  const data = parseJson(responseBody);
+  const wandbMessage = extractWandbErrorMessage(data) ?? plainTextExcerpt(responseBody);
+
+  return {
+    responseHeaders,
+    value: new APICallError({
+      message: buildWandbErrorMessage({
+        statusCode: response.status,
+        statusText: response.statusText,
+        wandbMessage,
+      }),
+      url,
+      requestBodyValues,
+      statusCode: response.status,
+      responseHeaders,
+      responseBody,
+      isRetryable: isRetryableWandbError(response.status, wandbMessage),
+      data,
+    }),
+  };
+};

@@ -1,0 +1,179 @@
+import {
+  InvalidArgumentError,
+  LoadAPIKeyError,
+  NoSuchModelError,
+  type LanguageModelV4,
+  type ProviderV4,
+} from '@ai-sdk/provider';
+import {
+  combineHeaders,
+  loadApiKey,
+  withUserAgentSuffix,
+  withoutTrailingSlash,
+  type FetchFunction,
+} from '@ai-sdk/provider-utils';
+import { WandbChatLanguageModel } from './chat/wandb-chat-language-model';
+import type { WandbChatModelId } from './chat/wandb-chat-options';
+import { listWandbModels } from './list-wandb-models';
+import { VERSION } from './version';
+import type { WandbConfig } from './wandb-config';
+
+export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
+
+export interface WandbProviderSettings {
+  /**
+   * W&B API key, sent as `Authorization: Bearer <key>`. Defaults to the `WANDB_API_KEY`
+   * environment variable, read when a request is made. Create one at https://wandb.ai/settings.
+   */
+  apiKey?: string;
+  /** Defaults to `https://api.inference.wandb.ai/v1`. Point it at a proxy or a local emulator. */
+  baseURL?: string;
+  /**
+   * The W&B `team/project` that usage is billed and rate-limited against, sent as the
+   * `OpenAI-Project` header. Defaults to `WANDB_ENTITY/WANDB_PROJECT` when both are set; without
+   * it W&B uses your default entity and the project `inference`.
+   */
+  project?: string;
+  /** Extra headers for every request. Per-call `headers` override them. */
+  headers?: Record<string, string>;
+  /** A custom fetch, e.g. for proxies, logging or tests. */
+  fetch?: FetchFunction;
+  /** Ask for token usage at the end of streams (`stream_options.include_usage`). Default `true`. */
+  includeUsage?: boolean;
+}
+
+export interface WandbProvider extends ProviderV4 {
+  /** A W&B Inference chat model, e.g. `wandb('openai/gpt-oss-120b')`. */
+  (modelId: WandbChatModelId): LanguageModelV4;
+  languageModel(modelId: WandbChatModelId): LanguageModelV4;
+  /** Same as `languageModel`: W&B serves chat models only. */
+  chatModel(modelId: WandbChatModelId): LanguageModelV4;
+  /** The model ids your key and project can use right now (`GET /models`). */
+  listModels(options?: { abortSignal?: AbortSignal }): Promise<string[]>;
+}
+
+/** Creates a W&B Inference provider for the AI SDK (`ai@7`, LanguageModelV4). */
+export function createWandb(settings: WandbProviderSettings = {}): WandbProvider {
+  const baseURL = validateBaseURL(settings.baseURL);
+  validateProject(settings.project);
+  validateHeaders(settings.headers);
+
+  const config: WandbConfig = {
+    provider: 'wandb.chat',
+    baseURL,
+    headers: (callHeaders) =>
+      withUserAgentSuffix(
+        combineHeaders(
+          {
+            Authorization: `Bearer ${loadWandbApiKey(settings.apiKey)}`,
+            'OpenAI-Project': settings.project ?? projectFromEnvironment(),
+          },
+          settings.headers,
+          callHeaders,
+        ),
+        `wandb-ai-provider/${VERSION}`,
+      ),
+    fetch: settings.fetch,
+    includeUsage: settings.includeUsage ?? true,
+  };
+
+  const createChatModel = (modelId: WandbChatModelId): LanguageModelV4 => {
+    if (typeof modelId !== 'string' || modelId.trim() === '') {
+      throw new InvalidArgumentError({
+        argument: 'modelId',
+        message: `The model id must be a non-empty string such as 'openai/gpt-oss-120b' (got ${JSON.stringify(modelId)}).`,
+      });
+    }
+    return new WandbChatLanguageModel(modelId, config);
+  };
+
+  const noSuchModel =
+    (modelType: 'embeddingModel' | 'imageModel') =>
+    (modelId: string): never => {
+      throw new NoSuchModelError({
+        modelId,
+        modelType,
+        message: `W&B Inference serves chat models only; there is no ${modelType} '${modelId}'. Use provider.languageModel(id).`,
+      });
+    };
+
+  const provider = function (modelId: WandbChatModelId) {
+    if (new.target) {
+      throw new Error('The W&B provider is a function; call it without `new`.');
+    }
+    return createChatModel(modelId);
+  } as WandbProvider;
+
+  Object.assign(provider, {
+    specificationVersion: 'v4' as const,
+    languageModel: createChatModel,
+    chatModel: createChatModel,
+    embeddingModel: noSuchModel('embeddingModel'),
+    imageModel: noSuchModel('imageModel'),
+    listModels: (options?: { abortSignal?: AbortSignal }) => listWandbModels(config, options),
+  });
+  return provider;
+}
+
+/** The default provider: key from `WANDB_API_KEY`, project from `WANDB_ENTITY`/`WANDB_PROJECT`. */
+export const wandb = createWandb();
+
+function loadWandbApiKey(apiKey: string | undefined): string {
+  try {
+    return loadApiKey({ apiKey, environmentVariableName: 'WANDB_API_KEY', description: 'W&B' });
+  } catch (error) {
+    if (!LoadAPIKeyError.isInstance(error)) throw error;
+    throw new LoadAPIKeyError({
+      message:
+        'W&B API key is missing. Set the WANDB_API_KEY environment variable or pass `apiKey` to createWandb(). ' +
+        'Create a key at https://wandb.ai/settings (API keys).',
+    });
+  }
+}
+
+function projectFromEnvironment(): string | undefined {
+  // Guarded: edge runtimes and browsers have no `process`.
+  if (typeof process === 'undefined') return undefined;
+  const entity = process.env.WANDB_ENTITY;
+  const project = process.env.WANDB_PROJECT;
+  return entity && project ? `${entity}/${project}` : undefined;
+}
+
+function validateBaseURL(baseURL: string | undefined): string {
+  if (baseURL == null) return DEFAULT_BASE_URL;
+  let url: URL | undefined;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    url = undefined;
+  }
+  if (url == null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new InvalidArgumentError({
+      argument: 'baseURL',
+      message: `The baseURL setting must be an http(s) URL such as '${DEFAULT_BASE_URL}' (got ${JSON.stringify(baseURL)}).`,
+    });
+  }
+  return withoutTrailingSlash(baseURL) as string;
+}
+
+function validateProject(project: string | undefined): void {
+  if (project == null) return;
+  if (typeof project !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(project)) {
+    throw new InvalidArgumentError({
+      argument: 'project',
+      message: `The project setting must be 'team/project', your W&B entity and project names (got ${JSON.stringify(project)}).`,
+    });
+  }
+}
+
+function validateHeaders(headers: Record<string, unknown> | undefined): void {
+  if (headers == null) return;
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new InvalidArgumentError({
+        argument: `headers.${name}`,
+        message: `Header values must be strings; headers.${name} is ${typeof value}. Convert it with String(value).`,
+      });
+    }
+  }
+}
