@@ -1,7 +1,7 @@
 import { createJsonResponseHandler, getFromApi } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import type { WandbConfig } from './wandb-config';
-import { wandbFailedResponseHandler } from './wandb-error';
+import { createKeyRedactor, createWandbFailedResponseHandler } from './wandb-error';
 
 // Lenient: only the ids are read; W&B's entries carry no capability metadata anyway.
 const modelListSchema = z.object({
@@ -13,11 +13,12 @@ export async function listWandbModels(
   config: WandbConfig,
   { abortSignal }: { abortSignal?: AbortSignal } = {},
 ): Promise<string[]> {
+  const headers = config.headers();
   const { value } = await getFromApi({
     url: `${config.baseURL}/models`,
-    headers: config.headers(),
+    headers,
     successfulResponseHandler: createJsonResponseHandler(modelListSchema),
-    failedResponseHandler: wandbFailedResponseHandler,
+    failedResponseHandler: createWandbFailedResponseHandler(createKeyRedactor(headers)),
     abortSignal,
     fetch: config.fetch,
     // The URL comes from the developer's own `baseURL` setting, not from a response.

@@ -112,36 +112,56 @@ export function buildWandbErrorMessage({
   statusText: string;
   wandbMessage: string | undefined;
 }): string {
-  const what = wandbMessage ?? (statusText || 'no error message');
+  const what = (wandbMessage ?? (statusText || 'no error message')).replace(/\.+$/, '');
   const hint = hintFor(statusCode, wandbMessage);
   return `W&B Inference error (HTTP ${statusCode}): ${what}${hint ? `. ${hint}` : ''}`;
 }
 
-export const wandbFailedResponseHandler: ResponseHandler<APICallError> = async ({
-  response,
-  url,
-  requestBodyValues,
-}) => {
-  const responseBody = await response.text();
-  const responseHeaders = extractResponseHeaders(response);
-  const data = parseJson(responseBody);
-  const wandbMessage = extractWandbErrorMessage(data) ?? plainTextExcerpt(responseBody);
+/** Masks a secret wherever it shows up in text W&B sent back (a server may echo the key). */
+export type Redact = (text: string) => string;
 
-  return {
-    responseHeaders,
-    value: new APICallError({
-      message: buildWandbErrorMessage({
-        statusCode: response.status,
-        statusText: response.statusText,
-        wandbMessage,
-      }),
-      url,
-      requestBodyValues,
-      statusCode: response.status,
+/** A redactor for the API key of one request, taken from its `Authorization` header. */
+export function createKeyRedactor(headers: Record<string, string | undefined>): Redact {
+  const authorization = Object.entries(headers).find(
+    ([name]) => name.toLowerCase() === 'authorization',
+  )?.[1];
+  const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
+  if (key.trim() === '') return (text) => text;
+  return (text) => (text.includes(key) ? text.split(key).join('[REDACTED]') : text);
+}
+
+/** `redact` applied to every string inside a JSON value. */
+export function redactJson(value: unknown, redact: Redact): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  const redacted = redact(text);
+  return redacted === text ? value : JSON.parse(redacted);
+}
+
+/** Turns a non-2xx W&B answer into an `APICallError`, with the API key masked throughout. */
+export function createWandbFailedResponseHandler(redact: Redact): ResponseHandler<APICallError> {
+  return async ({ response, url, requestBodyValues }) => {
+    const responseBody = redact(await response.text());
+    const responseHeaders = extractResponseHeaders(response);
+    const data = parseJson(responseBody);
+    const wandbMessage = extractWandbErrorMessage(data) ?? plainTextExcerpt(responseBody);
+
+    return {
       responseHeaders,
-      responseBody,
-      isRetryable: isRetryableWandbError(response.status, wandbMessage),
-      data,
-    }),
+      value: new APICallError({
+        message: buildWandbErrorMessage({
+          statusCode: response.status,
+          statusText: response.statusText,
+          wandbMessage,
+        }),
+        url,
+        requestBodyValues,
+        statusCode: response.status,
+        responseHeaders,
+        responseBody,
+        isRetryable: isRetryableWandbError(response.status, wandbMessage),
+        data,
+      }),
+    };
   };
-};
+}

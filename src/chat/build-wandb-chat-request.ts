@@ -31,7 +31,7 @@ export function buildWandbChatRequest({
     });
   }
 
-  const { responseFormat, prompt } = prepareResponseFormat(options, wandbOptions);
+  const { responseFormat, prompt } = prepareResponseFormat(options, wandbOptions, warnings);
   const tools = prepareWandbTools(options);
   warnings.push(...tools.warnings);
 
@@ -69,6 +69,7 @@ export function buildWandbChatRequest({
 function prepareResponseFormat(
   options: LanguageModelV4CallOptions,
   wandbOptions: WandbChatOptions,
+  warnings: SharedV4Warning[],
 ): { responseFormat: unknown; prompt: LanguageModelV4CallOptions['prompt'] } {
   const format = options.responseFormat;
   if (format?.type !== 'json') return { responseFormat: undefined, prompt: options.prompt };
@@ -90,6 +91,14 @@ function prepareResponseFormat(
 
   // JSON mode alone does not carry a schema, so the model learns it (or merely "answer with
   // JSON") from the prompt.
+  if (format.schema != null) {
+    warnings.push({
+      type: 'compatibility',
+      feature: 'responseFormat',
+      details:
+        'providerOptions.wandb.structuredOutputs is false: the JSON schema was written into the prompt and JSON mode (json_object) was requested, so W&B does not enforce the schema.',
+    });
+  }
   return {
     responseFormat: { type: 'json_object' },
     prompt: injectJsonInstructionIntoMessages({ messages: options.prompt, schema: format.schema }),
@@ -105,21 +114,22 @@ function reasoningFields(
   wandbOptions: WandbChatOptions,
   warnings: SharedV4Warning[],
 ): Record<string, unknown> {
-  let enableThinking = wandbOptions.enableThinking;
-  let reasoningEffort = wandbOptions.reasoningEffort;
+  let { enableThinking, reasoningEffort } = wandbOptions;
 
   if (reasoning != null && reasoning !== 'provider-default') {
-    const overridden = reasoning === 'none' ? enableThinking != null : reasoningEffort != null;
-    if (overridden) {
+    const [optionName, explicit, wanted] =
+      reasoning === 'none'
+        ? (['enableThinking', enableThinking, false] as const)
+        : (['reasoningEffort', reasoningEffort, reasoning] as const);
+    if (explicit == null) {
+      if (reasoning === 'none') enableThinking = false;
+      else reasoningEffort = reasoning;
+    } else if (explicit !== wanted) {
       warnings.push({
         type: 'compatibility',
         feature: 'reasoning',
-        details: `The reasoning call option "${reasoning}" was overridden by providerOptions.wandb.${reasoning === 'none' ? 'enableThinking' : 'reasoningEffort'}.`,
+        details: `The reasoning call option "${reasoning}" was overridden by providerOptions.wandb.${optionName}.`,
       });
-    } else if (reasoning === 'none') {
-      enableThinking = false;
-    } else {
-      reasoningEffort = reasoning;
     }
   }
 

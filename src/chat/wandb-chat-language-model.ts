@@ -8,14 +8,16 @@ import {
 } from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
+  extractResponseHeaders,
   generateId,
   postJsonToApi,
   secureJsonParse,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
 import type { WandbConfig } from '../wandb-config';
-import { wandbFailedResponseHandler } from '../wandb-error';
+import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
+import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { readChatResponse, type WandbChatResponse } from './wandb-chat-api';
@@ -52,11 +54,12 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       includeUsage: this.config.includeUsage,
     });
 
+    const headers = this.config.headers(options.headers);
     const { value: responseText, responseHeaders } = await postJsonToApi({
       url: this.url,
-      headers: this.config.headers(options.headers),
+      headers,
       body,
-      failedResponseHandler: wandbFailedResponseHandler,
+      failedResponseHandler: createWandbFailedResponseHandler(createKeyRedactor(headers)),
       successfulResponseHandler: textBodyHandler,
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
@@ -65,7 +68,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
     const response = readChatResponse(rawValue);
 
     return {
-      content: convertResponseContent(response),
+      content: convertResponseContent(response, collectToolCallIds(options.prompt)),
       finishReason: mapWandbFinishReason(response.finishReason, response.toolCalls.length > 0),
       usage: convertWandbUsage(response.usage),
       request: { url: this.url, body },
@@ -86,11 +89,13 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       includeUsage: this.config.includeUsage,
     });
 
+    const headers = this.config.headers(options.headers);
+    const redact = createKeyRedactor(headers);
     const { value: responseBody, responseHeaders } = await postJsonToApi({
       url: this.url,
-      headers: this.config.headers(options.headers),
+      headers,
       body,
-      failedResponseHandler: wandbFailedResponseHandler,
+      failedResponseHandler: createWandbFailedResponseHandler(redact),
       successfulResponseHandler: eventStreamBodyHandler,
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
@@ -106,6 +111,8 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       stream: createWandbPartStream(responseBody, {
         warnings,
         includeRawChunks: options.includeRawChunks === true,
+        redact,
+        toolCallIdsInPrompt: collectToolCallIds(options.prompt),
       }),
       request: { url: this.url, body },
       response: { headers: responseHeaders },
@@ -114,14 +121,17 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
 }
 
 /** Reasoning first, then text, then tool calls: the order in which the model produced them. */
-function convertResponseContent(response: WandbChatResponse): LanguageModelV4Content[] {
+function convertResponseContent(
+  response: WandbChatResponse,
+  toolCallIdsInPrompt: Set<string>,
+): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
   if (response.reasoning) content.push({ type: 'reasoning', text: response.reasoning });
   if (response.content) content.push({ type: 'text', text: response.content });
 
-  const usedIds = new Set<string>();
+  const usedIds = toolCallIdsInPrompt;
   for (const call of response.toolCalls) {
-    // Missing, blank or repeated ids would make the AI SDK mix up tool results.
+    // Missing, blank or repeated ids (also across steps) would make the AI SDK mix up results.
     let id = call.id?.trim() ? call.id : generateId();
     while (usedIds.has(id)) id = generateId();
     usedIds.add(id);
@@ -134,6 +144,7 @@ function convertResponseContent(response: WandbChatResponse): LanguageModelV4Con
 // otherwise wrap our InvalidResponseDataError into a vague "Failed to process successful response".
 const textBodyHandler: ResponseHandler<string> = async ({ response }) => ({
   value: await response.text(),
+  responseHeaders: extractResponseHeaders(response),
 });
 
 function parseResponseJson(text: string): unknown {
@@ -149,4 +160,4 @@ function parseResponseJson(text: string): unknown {
 
 const eventStreamBodyHandler: ResponseHandler<ReadableStream<Uint8Array> | null> = async ({
   response,
-}) => ({ value: response.body });
+}) => ({ value: response.body, responseHeaders: extractResponseHeaders(response) });

@@ -3,11 +3,12 @@ import {
   StreamingToolCallTracker,
   createLanguageModelResponseMetadata,
   createProviderStreamError,
+  generateId,
   isAbortError,
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { extractWandbErrorMessage } from '../wandb-error';
+import { extractWandbErrorMessage, redactJson, type Redact } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { readChatChunk, type WandbToolCallDelta, type WandbUsage } from './wandb-chat-api';
@@ -31,6 +32,8 @@ export class WandbChatStreamProcessor {
   /** Tool-call deltas that arrived before their function name, by index (or id). */
   private readonly unnamedToolCalls = new Map<number | string, WandbToolCallDelta>();
   private readonly namedToolCallKeys = new Set<number | string>();
+  /** Wire ids that repeat an id of an earlier step, and their replacements. */
+  private readonly replacedToolCallIds = new Map<string, string>();
 
   private openBlock: OpenBlock;
   private blockCount = 0;
@@ -45,7 +48,12 @@ export class WandbChatStreamProcessor {
 
   constructor(
     private readonly emit: Emit,
-    private readonly options: { includeRawChunks: boolean },
+    private readonly options: {
+      includeRawChunks: boolean;
+      redact: Redact;
+      /** Tool-call ids of earlier steps: a model that reuses one (`tool_0_search`) gets a new id. */
+      toolCallIdsInPrompt?: ReadonlySet<string>;
+    },
   ) {
     this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
     this.toolCalls = new StreamingToolCallTracker(
@@ -150,7 +158,8 @@ export class WandbChatStreamProcessor {
 
     if (chunk.reasoning) this.appendToBlock('reasoning', chunk.reasoning);
     if (chunk.content) this.appendToBlock('text', chunk.content);
-    if (chunk.toolCalls != null) {
+    // Some servers send `tool_calls: []` alongside reasoning; only real calls end a block.
+    if (chunk.toolCalls != null && chunk.toolCalls.length > 0) {
       this.closeOpenBlock();
       try {
         for (const delta of chunk.toolCalls) this.processToolCallDelta(delta);
@@ -190,6 +199,14 @@ export class WandbChatStreamProcessor {
    */
   private processToolCallDelta(delta: WandbToolCallDelta): void {
     this.hasToolCalls = true;
+    if (delta.id != null && this.options.toolCallIdsInPrompt?.has(delta.id)) {
+      let replacement = this.replacedToolCallIds.get(delta.id);
+      if (replacement == null) {
+        replacement = generateId();
+        this.replacedToolCallIds.set(delta.id, replacement);
+      }
+      delta = { ...delta, id: replacement };
+    }
     const key = delta.index ?? (delta.id?.trim() || undefined);
     if (key != null && !this.namedToolCallKeys.has(key)) {
       const waiting = this.unnamedToolCalls.get(key);
@@ -224,14 +241,15 @@ export class WandbChatStreamProcessor {
     details: { data?: unknown; type?: string; code?: string | number; cause?: unknown; isRetryable?: boolean } = {},
   ): void {
     this.closeOpenBlock();
+    const { redact } = this.options;
     this.emit({
       type: 'error',
       error: createProviderStreamError({
-        message,
+        message: redact(message),
         type: details.type,
         code: details.code,
         isRetryable: details.isRetryable ?? false,
-        data: details.data ?? details.cause,
+        data: details.data !== undefined ? redactJson(details.data, redact) : details.cause,
       }),
     });
     this.emit({
@@ -257,11 +275,19 @@ function excerpt(text: string): string {
  */
 export function createWandbPartStream(
   body: ReadableStream<Uint8Array>,
-  { warnings, includeRawChunks }: { warnings: SharedV4Warning[]; includeRawChunks: boolean },
+  {
+    warnings,
+    ...options
+  }: {
+    warnings: SharedV4Warning[];
+    includeRawChunks: boolean;
+    redact: Redact;
+    toolCallIdsInPrompt: ReadonlySet<string>;
+  },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();
   const pending: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
-  const processor = new WandbChatStreamProcessor((part) => pending.push(part), { includeRawChunks });
+  const processor = new WandbChatStreamProcessor((part) => pending.push(part), options);
   let ended = false;
 
   return new ReadableStream<LanguageModelV4StreamPart>({
