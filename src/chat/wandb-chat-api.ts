@@ -197,6 +197,11 @@ export function readChatChunk(value: unknown): WandbChatChunk {
     chunk.error = isObject(body.error) ? body.error : { message: String(body.error) };
     return chunk;
   }
+  // vLLM's flat error shape: {"object": "error", "message": ..., "code": ...}
+  if (body.object === 'error') {
+    chunk.error = body;
+    return chunk;
+  }
   chunk.usage = readUsage(body.usage);
 
   if (body.choices == null) return chunk;
