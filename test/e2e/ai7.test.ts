@@ -13,7 +13,7 @@ import {
   usageChunk,
   type FakeWandbServer,
 } from '../fake-wandb-server';
-import { MODEL_ID, errorFrom, headerOf, lastRequest, providerFor, toolDelta } from '../integration/helpers';
+import { MODEL_ID, errorFrom, headerOf, lastRequest, providerFor, toolDelta } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

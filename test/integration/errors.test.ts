@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { APICallError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, providerFor } from './helpers';
+import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

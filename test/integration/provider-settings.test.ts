@@ -11,7 +11,7 @@ import {
   lastRequest,
   providerFor,
   readParts,
-} from './helpers';
+} from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, lastRequest, providerFor, readParts, userPrompt, weatherTool } from './helpers';
+import { MODEL_ID, callOptions, errorFrom, lastRequest, providerFor, readParts, userPrompt, weatherTool } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, providerFor, weatherTool } from './helpers';
+import { MODEL_ID, callOptions, providerFor, weatherTool } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

@@ -20,7 +20,7 @@ import {
   toolDelta,
   typesOf,
   weatherTool,
-} from './helpers';
+} from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

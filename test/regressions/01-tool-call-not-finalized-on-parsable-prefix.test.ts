@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, usageChunk, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, partsOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -26,8 +26,8 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
         usageChunk(),
       ],
     });
-    const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt(), tools: [searchTool] });
-    const parts = await readAll(stream);
+    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt(), tools: [searchTool] });
+    const parts = await readParts(stream);
 
     const calls = partsOf(parts, 'tool-call');
     expect(calls).toHaveLength(1);
@@ -44,11 +44,11 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
         chunk({}, 'tool_calls'),
       ],
     });
-    const { stream } = await wandb()(MODEL).doStream({
+    const { stream } = await wandb()(MODEL_ID).doStream({
       prompt: userPrompt(),
       tools: [{ type: 'function', name: 'now', inputSchema: { type: 'object', properties: {} } }],
     });
-    const calls = partsOf(await readAll(stream), 'tool-call');
+    const calls = partsOf(await readParts(stream), 'tool-call');
     expect(calls).toEqual([expect.objectContaining({ toolName: 'now', input: '' })]);
   });
 
@@ -63,7 +63,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     });
     const execute = vi.fn(async () => 'ok');
     const result = streamText({
-      model: wandb()(MODEL),
+      model: wandb()(MODEL_ID),
       prompt: 'find it',
       tools: { search: tool({ inputSchema: z.object({ query: z.string(), limit: z.number().optional() }), execute }) },
     });
@@ -87,7 +87,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     const search = vi.fn(async (_input: { query: string; limit?: number }) => 'found');
     const now = vi.fn(async (_input: Record<string, never>) => 'noon');
     const result = streamText({
-      model: wandb()(MODEL),
+      model: wandb()(MODEL_ID),
       prompt: 'find it',
       stopWhen: stepCountIs(2),
       tools: {

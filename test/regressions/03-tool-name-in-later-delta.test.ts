@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, partsOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL);
+const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
 
 describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
   it('buffers argument deltas until the name is known, then starts the input with them', async () => {
@@ -26,7 +26,7 @@ describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
       ],
     });
     const { stream } = await model().doStream({ prompt: userPrompt(), tools: [searchTool] });
-    const parts = await readAll(stream);
+    const parts = await readParts(stream);
 
     expect(partsOf(parts, 'error')).toEqual([]);
     const types = parts.map((part) => part.type);
@@ -55,7 +55,7 @@ describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
       ],
     });
     const { stream } = await model().doStream({ prompt: userPrompt(), tools: [searchTool] });
-    const calls = partsOf(await readAll(stream), 'tool-call');
+    const calls = partsOf(await readParts(stream), 'tool-call');
     expect(calls.map((call) => [call.toolCallId, call.input])).toEqual([
       ['call_a', '{"query":"a"}'],
       ['call_b', '{"query":"b"}'],

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, partsOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -13,9 +13,9 @@ afterAll(() => server.close());
 
 async function toolCallsOf(events: unknown[]) {
   server.chat({ type: 'sse', events: [...events, chunk({}, 'tool_calls')] });
-  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL);
+  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
   const { stream } = await model.doStream({ prompt: userPrompt(), tools: [searchTool] });
-  const parts = await readAll(stream);
+  const parts = await readParts(stream);
   expect(partsOf(parts, 'error')).toEqual([]);
   expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls' } });
   return partsOf(parts, 'tool-call').map((call) => [call.toolCallId, call.toolName, call.input]);

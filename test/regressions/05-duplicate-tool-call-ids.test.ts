@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, partsOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ const sameIdCall = (index: number, query: string) =>
 describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai#6342)', () => {
   it('regenerates a streamed id already used in the same response', async () => {
     server.chat({ type: 'sse', events: [sameIdCall(0, 'a'), sameIdCall(1, 'b'), chunk({}, 'tool_calls')] });
-    const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt(), tools: [searchTool] });
-    const calls = partsOf(await readAll(stream), 'tool-call');
+    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt(), tools: [searchTool] });
+    const calls = partsOf(await readParts(stream), 'tool-call');
     expect(calls.map((call) => call.input)).toEqual(['{"query":"a"}', '{"query":"b"}']);
     expect(new Set(calls.map((call) => call.toolCallId)).size).toBe(2);
   });
@@ -36,7 +36,7 @@ describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai
       type: 'json',
       body: completion({ content: null, tool_calls: [call('a'), call('b')] }, { finishReason: 'tool_calls' }),
     });
-    const { content } = await wandb()(MODEL).doGenerate({ prompt: userPrompt(), tools: [searchTool] });
+    const { content } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), tools: [searchTool] });
     const ids = content.flatMap((part) => (part.type === 'tool-call' ? [part.toolCallId] : []));
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
@@ -50,7 +50,7 @@ describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai
     );
     const before = server.requests.length;
     const result = streamText({
-      model: wandb()(MODEL),
+      model: wandb()(MODEL_ID),
       prompt: 'search twice',
       stopWhen: stepCountIs(3),
       tools: {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, finishOf, partsOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, finishOf, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -11,12 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL);
+const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
 
 async function streamParts(events: unknown[]) {
   server.chat({ type: 'sse', events });
   const { stream } = await model().doStream({ prompt: userPrompt(), tools: [searchTool] });
-  return readAll(stream);
+  return readParts(stream);
 }
 
 const reasoningText = (parts: Awaited<ReturnType<typeof streamParts>>) =>

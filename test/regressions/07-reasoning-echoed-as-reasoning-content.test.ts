@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, toolDelta } from './helpers';
+import { MODEL_ID, toolDelta } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
       { type: 'sse', events: [chunk({ content: 'It is sunny.' }), chunk({}, 'stop')] },
     );
     const before = server.requests.length;
-    const result = streamText({ model: wandb()(MODEL), prompt: 'Weather in Paris?', stopWhen: stepCountIs(2), tools: { weather } });
+    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'Weather in Paris?', stopWhen: stepCountIs(2), tools: { weather } });
     expect(await result.text).toBe('It is sunny.');
 
     const assistant = assistantOf(before + 1);
@@ -61,7 +61,7 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
       { type: 'json', body: completion({ content: 'Cold.' }) },
     );
     const before = server.requests.length;
-    const { text } = await generateText({ model: wandb()(MODEL), prompt: 'Oslo?', stopWhen: stepCountIs(2), tools: { weather } });
+    const { text } = await generateText({ model: wandb()(MODEL_ID), prompt: 'Oslo?', stopWhen: stepCountIs(2), tools: { weather } });
     expect(text).toBe('Cold.');
     expect(assistantOf(before + 1).reasoning_content).toBe(thought);
   });

@@ -4,7 +4,7 @@ import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, usageChunk, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, finishOf, readAll, userPrompt } from './helpers';
+import { MODEL_ID, finishOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -16,8 +16,8 @@ const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })
 
 async function streamedUsage(events: unknown[]) {
   server.chat({ type: 'sse', events });
-  const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt() });
-  return finishOf(await readAll(stream)).usage;
+  const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
+  return finishOf(await readParts(stream)).usage;
 }
 
 function expectNoNaNOrNegative(usage: object) {
@@ -33,8 +33,8 @@ function expectNoNaNOrNegative(usage: object) {
 describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)', () => {
   it('asks for streamed usage with stream_options.include_usage', async () => {
     server.chat({ type: 'sse', events: [chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk()] });
-    const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt() });
-    await readAll(stream);
+    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
+    await readParts(stream);
     expect(server.requests.at(-1)!.body.stream_options).toEqual({ include_usage: true });
   });
 
@@ -88,7 +88,7 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
       type: 'sse',
       events: [chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 })],
     });
-    const result = streamText({ model: wandb()(MODEL), prompt: 'hi' });
+    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'hi' });
     const usage = await result.usage;
     expect(usage.inputTokens).toBe(9);
     expect(usage.outputTokens).toBe(4);
@@ -101,7 +101,7 @@ describe('non-streamed usage', () => {
     const body: Record<string, unknown> = completion({ content: 'x' });
     delete body.usage;
     server.chat({ type: 'json', body });
-    const { usage } = await wandb()(MODEL).doGenerate({ prompt: userPrompt() });
+    const { usage } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt() });
     expect(usage.inputTokens.total).toBeUndefined();
     expect(usage.outputTokens.total).toBeUndefined();
     expectNoNaNOrNegative(usage);
@@ -110,7 +110,7 @@ describe('non-streamed usage', () => {
   it('clamps text tokens and keeps raw fields', async () => {
     const raw = { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8, completion_tokens_details: { reasoning_tokens: 4 }, extra: 'kept' };
     server.chat({ type: 'json', body: completion({ content: 'x' }, { usage: raw }) });
-    const { usage } = await wandb()(MODEL).doGenerate({ prompt: userPrompt() });
+    const { usage } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt() });
     expect(usage.outputTokens).toEqual({ total: 3, reasoning: 4, text: 0 });
     expect(usage.raw).toMatchObject(raw);
   });

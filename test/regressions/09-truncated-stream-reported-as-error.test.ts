@@ -4,7 +4,7 @@ import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, finishOf, partsOf, readAll, userPrompt } from './helpers';
+import { MODEL_ID, finishOf, partsOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -15,8 +15,8 @@ afterAll(() => server.close());
 const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
 
 async function streamParts() {
-  const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt() });
-  return readAll(stream);
+  const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
+  return readParts(stream);
 }
 
 const partial = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'The answer is' })];
@@ -55,7 +55,7 @@ describe('a truncated stream is an error, not a success (vercel/ai#19169, OpenRo
   it('streamText surfaces the truncation instead of finishing with stop/other', async () => {
     server.chat({ type: 'sse', events: partial, done: false });
     const errors: unknown[] = [];
-    const result = streamText({ model: wandb()(MODEL), prompt: 'hi', onError: ({ error }) => void errors.push(error) });
+    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'hi', onError: ({ error }) => void errors.push(error) });
     const types: string[] = [];
     for await (const part of result.fullStream) types.push(part.type);
     expect(types).toContain('error');

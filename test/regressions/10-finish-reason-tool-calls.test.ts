@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, usageChunk, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, finishOf, readAll, searchTool, toolDelta, userPrompt } from './helpers';
+import { MODEL_ID, finishOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -19,8 +19,8 @@ const searchCall = { id: 'call_1', type: 'function', function: { name: 'search',
 
 async function streamedFinish(events: unknown[]) {
   server.chat({ type: 'sse', events });
-  const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt(), tools: [searchTool] });
-  return finishOf(await readAll(stream)).finishReason;
+  const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt(), tools: [searchTool] });
+  return finishOf(await readParts(stream)).finishReason;
 }
 
 describe('finish reason when tool calls are present (OpenRouter#420, vercel/ai#12218)', () => {
@@ -36,7 +36,7 @@ describe('finish reason when tool calls are present (OpenRouter#420, vercel/ai#1
   it('generate: tool calls with finish_reason "stop" or null → tool-calls', async () => {
     for (const finishReason of ['stop', null]) {
       server.chat({ type: 'json', body: completion({ content: null, tool_calls: [searchCall] }, { finishReason }) });
-      const result = await wandb()(MODEL).doGenerate({ prompt: userPrompt(), tools: [searchTool] });
+      const result = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), tools: [searchTool] });
       expect(result.finishReason.unified).toBe('tool-calls');
       expect(result.finishReason.raw ?? null).toBe(finishReason);
     }
@@ -48,7 +48,7 @@ describe('finish reason when tool calls are present (OpenRouter#420, vercel/ai#1
       { type: 'sse', events: [chunk({ content: 'found it' }), chunk({}, 'stop')] },
     );
     const search = tool({ inputSchema: z.object({ query: z.string() }), execute: async () => 'result' });
-    const result = streamText({ model: wandb()(MODEL), prompt: 'go', stopWhen: stepCountIs(3), tools: { search } });
+    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'go', stopWhen: stepCountIs(3), tools: { search } });
     expect(await result.text).toBe('found it');
     expect((await result.steps).map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
   });
@@ -59,7 +59,7 @@ describe('finish reason when tool calls are present (OpenRouter#420, vercel/ai#1
       { type: 'json', body: completion({ content: 'found it' }) },
     );
     const search = tool({ inputSchema: z.object({ query: z.string() }), execute: async () => 'result' });
-    const { text, steps } = await generateText({ model: wandb()(MODEL), prompt: 'go', stopWhen: stepCountIs(3), tools: { search } });
+    const { text, steps } = await generateText({ model: wandb()(MODEL_ID), prompt: 'go', stopWhen: stepCountIs(3), tools: { search } });
     expect(text).toBe('found it');
     expect(steps.map((step) => step.finishReason)).toEqual(['tool-calls', 'stop']);
   });

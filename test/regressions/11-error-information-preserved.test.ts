@@ -4,7 +4,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
-import { MODEL, describeError, finishOf, partsOf, readAll, userPrompt } from './helpers';
+import { MODEL_ID, describeError, finishOf, partsOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const API_KEY = 'sk-wandb-very-secret-0123456789';
-const model = () => createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL);
+const model = () => createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
 
 async function apiCallErrorFor(reply: ScriptedReply): Promise<APICallError> {
   server.chat(reply);
@@ -82,7 +82,7 @@ describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
     const wandbError = { message: 'The engine is currently overloaded, please try again later', type: 'server_error', code: 'engine_overloaded' };
     server.chat({ type: 'sse', events: [chunk({ content: 'Partial' }), { error: wandbError }], done: false });
     const { stream } = await model().doStream({ prompt: userPrompt() });
-    const parts = await readAll(stream);
+    const parts = await readParts(stream);
     const errors = partsOf(parts, 'error');
     expect(errors.length).toBeGreaterThanOrEqual(1);
     const text = describeError(errors[0].error);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
 import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, userPrompt } from './helpers';
+import { MODEL_ID, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ const schema: JSONSchema7 = {
 
 async function sentBody(options: Omit<LanguageModelV4CallOptions, 'prompt'>) {
   server.chat({ type: 'json', body: completion({ content: '{"recipeName":"Soup"}' }) });
-  const result = await wandb()(MODEL).doGenerate({ prompt: userPrompt('a recipe'), ...options });
+  const result = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt('a recipe'), ...options });
   return { body: server.requests.at(-1)!.body, warnings: result.warnings };
 }
 
@@ -67,7 +67,7 @@ describe('JSON mode keeps the schema (vercel/ai#8546, #7508, #11773, commit 14c1
   it('generateText with Output.object sends the zod schema and parses the answer', async () => {
     server.chat({ type: 'json', body: completion({ content: '{"recipeName":"Soup"}' }) });
     const { output } = await generateText({
-      model: wandb()(MODEL),
+      model: wandb()(MODEL_ID),
       prompt: 'a recipe',
       output: Output.object({ schema: z.object({ recipeName: z.string() }) }),
     });

@@ -4,7 +4,7 @@ import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, readAll, userPrompt } from './helpers';
+import { MODEL_ID, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL);
+const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
 const isAbort = (error: unknown) =>
   error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 
@@ -37,7 +37,7 @@ describe('abortSignal ends the request and the stream (vercel/ai#16852, #8197)',
     const controller = new AbortController();
     const { stream } = await model().doStream({ prompt: userPrompt(), abortSignal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    const { value: parts, error } = await settle(readAll(stream));
+    const { value: parts, error } = await settle(readParts(stream));
     // Either the reader rejects with the AbortError, or the stream ends with an error part carrying it.
     const reported = error ?? parts?.find((part) => part.type === 'error')?.error;
     expect(reported === undefined || isAbort(reported)).toBe(true);

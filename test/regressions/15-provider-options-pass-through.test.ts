@@ -5,7 +5,7 @@ import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, userPrompt } from './helpers';
+import { MODEL_ID, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -17,13 +17,13 @@ const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })
 
 async function sentBody(options: Omit<LanguageModelV4CallOptions, 'prompt'>) {
   server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-  await wandb()(MODEL).doGenerate({ prompt: userPrompt(), ...options });
+  await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), ...options });
   return server.requests.at(-1)!.body;
 }
 
 /** No reply is queued: a request that should never be sent gets the fake server's 599. */
 function rejectionOf(wandbOptions: Record<string, any>) {
-  return Promise.resolve(wandb()(MODEL).doGenerate({ prompt: userPrompt(), providerOptions: { wandb: wandbOptions } })).then(
+  return Promise.resolve(wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), providerOptions: { wandb: wandbOptions } })).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -62,7 +62,7 @@ describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, 
       providerOptions: { wandb: { extraBody: { top_k: 40, repetition_penalty: 1.1, temperature: 0.2 } } },
     });
     expect(body).toMatchObject({ top_k: 40, repetition_penalty: 1.1, temperature: 0.2 });
-    expect(body.model).toBe(MODEL);
+    expect(body.model).toBe(MODEL_ID);
     expect(body.messages).toHaveLength(1);
   });
 
@@ -86,7 +86,7 @@ describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, 
   it('streamText: per-call providerOptions land in the streamed request body', async () => {
     server.chat({ type: 'sse', events: textStream('ok') });
     const result = streamText({
-      model: wandb()(MODEL),
+      model: wandb()(MODEL_ID),
       prompt: 'hi',
       providerOptions: { wandb: { cacheSalt: 'per-call', extraBody: { top_k: 7 } } },
     });

@@ -5,7 +5,7 @@ import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
 import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, partsOf, readAll, searchTool, userPrompt } from './helpers';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ const conversation: LanguageModelV4Prompt = [
 describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.ai-webui#5939)', () => {
   it('content: null only on tool-call-only assistant messages; system stays system', async () => {
     server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-    await wandb()(MODEL).doGenerate({ prompt: conversation, tools: [searchTool] });
+    await wandb()(MODEL_ID).doGenerate({ prompt: conversation, tools: [searchTool] });
     const messages = server.requests.at(-1)!.body.messages as Array<any>;
 
     expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant', 'user']);
@@ -53,7 +53,7 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
 
   it('generateText system prompt is sent with role "system", never "developer"', async () => {
     server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-    await generateText({ model: wandb()(MODEL), system: 'You are terse.', prompt: 'hi' });
+    await generateText({ model: wandb()(MODEL_ID), system: 'You are terse.', prompt: 'hi' });
     const messages = server.requests.at(-1)!.body.messages as Array<any>;
     expect(messages[0]).toEqual({ role: 'system', content: 'You are terse.' });
     expect(JSON.stringify(messages)).not.toContain('developer');
@@ -64,8 +64,8 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
       type: 'sse',
       events: [chunk({ role: '', content: 'a' }), chunk({ role: null, content: 'b' }), chunk({ content: 'c' }), chunk({}, 'stop')],
     });
-    const { stream } = await wandb()(MODEL).doStream({ prompt: userPrompt() });
-    const parts = await readAll(stream);
+    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
+    const parts = await readParts(stream);
     expect(partsOf(parts, 'error')).toEqual([]);
     expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe('abc');
   });
@@ -75,7 +75,7 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
       const body = completion({ content: 'fine' });
       (body.choices[0].message as Record<string, unknown>).role = role;
       server.chat({ type: 'json', body });
-      const { content } = await wandb()(MODEL).doGenerate({ prompt: userPrompt() });
+      const { content } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt() });
       expect(content).toEqual([expect.objectContaining({ type: 'text', text: 'fine' })]);
     }
   });

@@ -4,7 +4,7 @@ import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
 import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL, readAll, userPrompt } from './helpers';
+import { MODEL_ID, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => server.close());
 
 async function sentHeaders(settings: Partial<WandbProviderSettings>, callHeaders?: Record<string, string>) {
   server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, ...settings })(MODEL);
+  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, ...settings })(MODEL_ID);
   await model.doGenerate({ prompt: userPrompt(), headers: callHeaders });
   return server.requests.at(-1)!.headers;
 }
@@ -50,7 +50,7 @@ describe('headers and identity (vercel/ai#8616)', () => {
 
   it('keeps its suffix next to the ai/7 user-agent that generateText passes per call', async () => {
     server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-    await generateText({ model: createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL), prompt: 'hi' });
+    await generateText({ model: createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID), prompt: 'hi' });
     const userAgent = server.requests.at(-1)!.headers['user-agent'];
     expect(userAgent).toContain('ai/7');
     expect(userAgent).toContain('wandb-ai-provider/');
@@ -58,9 +58,9 @@ describe('headers and identity (vercel/ai#8616)', () => {
 
   it('streams send the same identity', async () => {
     server.chat({ type: 'sse', events: textStream('ok') });
-    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, project: 't/p' })(MODEL);
+    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, project: 't/p' })(MODEL_ID);
     const { stream } = await model.doStream({ prompt: userPrompt(), headers: { 'x-trace': '1' } });
-    await readAll(stream);
+    await readParts(stream);
     const headers = server.requests.at(-1)!.headers;
     expect(headers['user-agent']).toContain('wandb-ai-provider/');
     expect(headers['openai-project']).toBe('t/p');

@@ -3,7 +3,7 @@
 // Approximation: `process` is hidden while the module graph is imported and a request is made.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { readAll, userPrompt } from './helpers';
+import { readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('no `process` needed to import, construct or call (dexaai/openai-fetch#
     const { createWandb } = await import('../../src/index');
     const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })('openai/gpt-oss-120b');
     const { stream } = await model.doStream({ prompt: userPrompt() });
-    const parts = await readAll(stream);
+    const parts = await readParts(stream);
     vi.unstubAllGlobals();
 
     expect(parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : [])).join('')).toBe('edge ok');

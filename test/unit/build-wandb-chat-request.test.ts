@@ -2,27 +2,15 @@ import {
   InvalidArgumentError,
   UnsupportedFunctionalityError,
   type LanguageModelV4CallOptions,
-  type LanguageModelV4FunctionTool,
   type LanguageModelV4Prompt,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { buildWandbChatRequest } from '../../src/chat/build-wandb-chat-request';
+import { weatherTool } from '../helpers';
 
 const MODEL = 'openai/gpt-oss-120b';
 const PROMPT: LanguageModelV4Prompt = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
 const MESSAGES = [{ role: 'user', content: 'Hi' }];
-
-const weatherTool: LanguageModelV4FunctionTool = {
-  type: 'function',
-  name: 'weather',
-  description: 'Current weather in a city',
-  inputSchema: {
-    type: 'object',
-    properties: { city: { type: 'string' } },
-    required: ['city'],
-    additionalProperties: false,
-  },
-};
 
 const SCHEMA = {
   type: 'object',

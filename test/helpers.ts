@@ -1,12 +1,12 @@
-/** Small shared pieces for the integration and e2e tests (not a test file itself). */
+/** Small shared pieces for the tests (not a test file itself). */
 import type {
   LanguageModelV4CallOptions,
   LanguageModelV4FunctionTool,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import { createWandb, type WandbProviderSettings } from '../../src/index';
-import { chunk, type FakeWandbServer, type RecordedRequest } from '../fake-wandb-server';
+import { createWandb, type WandbProviderSettings } from '../src/index';
+import { chunk, type FakeWandbServer, type RecordedRequest } from './fake-wandb-server';
 
 export const MODEL_ID = 'openai/gpt-oss-120b';
 export const API_KEY = 'test-key';
@@ -36,6 +36,17 @@ export const weatherTool: LanguageModelV4FunctionTool = {
     properties: { city: { type: 'string' } },
     required: ['city'],
     additionalProperties: false,
+  },
+};
+
+/** A V4 function tool `search({ query, limit? })`. */
+export const searchTool: LanguageModelV4FunctionTool = {
+  type: 'function',
+  name: 'search',
+  inputSchema: {
+    type: 'object',
+    properties: { query: { type: 'string' }, limit: { type: 'number' } },
+    required: ['query'],
   },
 };
 
