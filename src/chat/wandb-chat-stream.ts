@@ -87,8 +87,9 @@ export class WandbChatStreamProcessor {
       );
       return;
     }
-    for (const [key] of this.unnamedToolCalls) {
-      this.fail(`W&B streamed arguments for tool call ${key} but never its function name.`);
+    const [unnamedKey] = this.unnamedToolCalls.keys();
+    if (unnamedKey !== undefined) {
+      this.fail(`W&B streamed arguments for tool call ${unnamedKey} but never its function name.`);
       return;
     }
     this.closeOpenBlock();
