@@ -37,7 +37,7 @@ export function buildWandbChatRequest({
 
   const body: Record<string, unknown> = {
     model: modelId,
-    messages: convertToWandbMessages(prompt),
+    messages: convertToWandbMessages(prompt, warnings),
     max_tokens: options.maxOutputTokens,
     temperature: options.temperature,
     top_p: options.topP,

@@ -3,6 +3,7 @@ import {
   type LanguageModelV4FilePart,
   type LanguageModelV4Prompt,
   type LanguageModelV4ToolResultOutput,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { convertToBase64, resolveFullMediaType } from '@ai-sdk/provider-utils';
 import type {
@@ -11,8 +12,14 @@ import type {
   WandbUserContentPart,
 } from './wandb-chat-api';
 
-/** AI SDK prompt → W&B `messages`. Throws for content W&B chat cannot carry. */
-export function convertToWandbMessages(prompt: LanguageModelV4Prompt): WandbChatMessage[] {
+/**
+ * AI SDK prompt → W&B `messages`. Throws for content W&B chat cannot carry; content that only
+ * another provider understands is left out with a warning.
+ */
+export function convertToWandbMessages(
+  prompt: LanguageModelV4Prompt,
+  warnings: SharedV4Warning[] = [],
+): WandbChatMessage[] {
   const messages: WandbChatMessage[] = [];
 
   for (const message of prompt) {
@@ -45,7 +52,7 @@ export function convertToWandbMessages(prompt: LanguageModelV4Prompt): WandbChat
       }
 
       case 'assistant':
-        messages.push(convertAssistantMessage(message.content));
+        messages.push(convertAssistantMessage(message.content, warnings));
         break;
 
       case 'tool':
@@ -55,7 +62,7 @@ export function convertToWandbMessages(prompt: LanguageModelV4Prompt): WandbChat
               messages.push({
                 role: 'tool',
                 tool_call_id: part.toolCallId,
-                content: toolOutputToText(part.output),
+                content: toolOutputToText(part.output, warnings),
               });
               break;
             case 'tool-approval-response':
@@ -81,7 +88,10 @@ export function convertToWandbMessages(prompt: LanguageModelV4Prompt): WandbChat
 
 type AssistantContent = Extract<LanguageModelV4Prompt[number], { role: 'assistant' }>['content'];
 
-function convertAssistantMessage(content: AssistantContent): WandbAssistantMessage {
+function convertAssistantMessage(
+  content: AssistantContent,
+  warnings: SharedV4Warning[],
+): WandbAssistantMessage {
   let text = '';
   let reasoning = '';
   const toolCalls: NonNullable<WandbAssistantMessage['tool_calls']> = [];
@@ -107,6 +117,11 @@ function convertAssistantMessage(content: AssistantContent): WandbAssistantMessa
       case 'custom':
       case 'reasoning-file':
         // Another provider's opaque content (e.g. encrypted reasoning): meaningless to W&B models.
+        warnings.push({
+          type: 'unsupported',
+          feature: `assistant ${part.type} parts`,
+          details: `An earlier assistant message holds a ${part.type} part that W&B models cannot read; it was left out.`,
+        });
         break;
       case 'file':
         throw new UnsupportedFunctionalityError({
@@ -163,7 +178,10 @@ function imageUrlOf(part: LanguageModelV4FilePart): string {
   }
 }
 
-function toolOutputToText(output: LanguageModelV4ToolResultOutput): string {
+function toolOutputToText(
+  output: LanguageModelV4ToolResultOutput,
+  warnings: SharedV4Warning[],
+): string {
   switch (output.type) {
     case 'text':
     case 'error-text':
@@ -185,6 +203,11 @@ function toolOutputToText(output: LanguageModelV4ToolResultOutput): string {
                 message: `W&B Inference tool messages carry text only; a tool returned a file of media type ${item.mediaType}. Return text (or JSON) from the tool instead.`,
               });
             case 'custom':
+              warnings.push({
+                type: 'unsupported',
+                feature: 'custom tool result content',
+                details: 'A tool result holds provider-specific custom content that W&B cannot take; it was left out.',
+              });
               return '';
             default: {
               const exhaustive: never = item;

@@ -2,6 +2,7 @@ import {
   UnsupportedFunctionalityError,
   type LanguageModelV4Prompt,
   type LanguageModelV4ToolResultOutput,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { collectToolCallIds, convertToWandbMessages } from '../../src/chat/convert-to-wandb-messages';
@@ -376,19 +377,27 @@ describe('convertToWandbMessages', () => {
       ]);
     });
 
-    it('drops other providers\' opaque parts (custom, reasoning-file)', () => {
+    it('leaves out other providers\' opaque parts (custom, reasoning-file) with a warning each', () => {
+      const warnings: SharedV4Warning[] = [];
       expect(
-        convertToWandbMessages([
-          {
-            role: 'assistant',
-            content: [
-              { type: 'custom', kind: 'openai.encrypted' },
-              { type: 'reasoning-file', mediaType: 'image/png', data: { type: 'data', data: PNG_BYTES } },
-              { type: 'text', text: 'visible' },
-            ],
-          },
-        ]),
+        convertToWandbMessages(
+          [
+            {
+              role: 'assistant',
+              content: [
+                { type: 'custom', kind: 'openai.encrypted' },
+                { type: 'reasoning-file', mediaType: 'image/png', data: { type: 'data', data: PNG_BYTES } },
+                { type: 'text', text: 'visible' },
+              ],
+            },
+          ],
+          warnings,
+        ),
       ).toStrictEqual([{ role: 'assistant', content: 'visible' }]);
+      expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toStrictEqual([
+        'assistant custom parts',
+        'assistant reasoning-file parts',
+      ]);
     });
 
     it('rejects a file in an assistant message, naming the media type', () => {
@@ -463,17 +472,20 @@ describe('convertToWandbMessages', () => {
       ]);
     });
 
-    it('joins the text items of content output (custom items dropped)', () => {
+    it('joins the text items of content output (custom items left out with a warning)', () => {
+      const warnings: SharedV4Warning[] = [];
+      const output: LanguageModelV4ToolResultOutput = {
+        type: 'content',
+        value: [{ type: 'text', text: 'line 1\n' }, { type: 'custom' }, { type: 'text', text: 'line 2' }],
+      };
       expect(
-        toolMessage({
-          type: 'content',
-          value: [
-            { type: 'text', text: 'line 1\n' },
-            { type: 'custom' },
-            { type: 'text', text: 'line 2' },
-          ],
-        }),
+        convertToWandbMessages(
+          [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'weather', output }] }],
+          warnings,
+        ),
       ).toStrictEqual([{ role: 'tool', tool_call_id: 'call_9', content: 'line 1\nline 2' }]);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'custom tool result content' });
     });
 
     it('rejects a file in content output, naming the media type', () => {
