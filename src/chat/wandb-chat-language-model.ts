@@ -120,21 +120,23 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 }
 
-/** Reasoning first, then text, then tool calls: the order in which the model produced them. */
+/**
+ * Reasoning first, then text, then tool calls: the order in which the model produced them.
+ * `usedToolCallIds` starts with the ids of earlier steps and grows as ids are assigned.
+ */
 function convertResponseContent(
   response: WandbChatResponse,
-  toolCallIdsInPrompt: Set<string>,
+  usedToolCallIds: Set<string>,
 ): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
   if (response.reasoning) content.push({ type: 'reasoning', text: response.reasoning });
   if (response.content) content.push({ type: 'text', text: response.content });
 
-  const usedIds = toolCallIdsInPrompt;
   for (const call of response.toolCalls) {
     // Missing, blank or repeated ids (also across steps) would make the AI SDK mix up results.
     let id = call.id?.trim() ? call.id : generateId();
-    while (usedIds.has(id)) id = generateId();
-    usedIds.add(id);
+    while (usedToolCallIds.has(id)) id = generateId();
+    usedToolCallIds.add(id);
     content.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input: call.arguments });
   }
   return content;
