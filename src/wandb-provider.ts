@@ -119,8 +119,9 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
 export const wandb = createWandb();
 
 function loadWandbApiKey(apiKey: string | undefined): string {
+  let key: string;
   try {
-    return loadApiKey({ apiKey, environmentVariableName: 'WANDB_API_KEY', description: 'W&B' });
+    key = loadApiKey({ apiKey, environmentVariableName: 'WANDB_API_KEY', description: 'W&B' });
   } catch (error) {
     if (!LoadAPIKeyError.isInstance(error)) throw error;
     throw new LoadAPIKeyError({
@@ -129,6 +130,15 @@ function loadWandbApiKey(apiKey: string | undefined): string {
         'Create a key at https://wandb.ai/settings (API keys).',
     });
   }
+  // fetch would reject such a header with a TypeError that quotes the whole key.
+  if (/[\r\n\0]|[^\u0000-\u00ff]/.test(key)) {
+    throw new LoadAPIKeyError({
+      message:
+        'The W&B API key contains a line break or a character that cannot be sent in an HTTP header; it was probably pasted with extra text. ' +
+        'Copy it again from https://wandb.ai/settings (API keys).',
+    });
+  }
+  return key;
 }
 
 function projectFromEnvironment(): string | undefined {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
@@ -274,6 +274,17 @@ describe('API key secrecy', () => {
     });
     expect(error.message).toContain('Invalid API key');
     expect(error.message).not.toContain(SECRET_KEY);
+  });
+
+  it('rejects a key with a line break without quoting it (fetch would put it in its TypeError)', async () => {
+    const pasted = `${SECRET_KEY.slice(0, 10)}\n${SECRET_KEY.slice(10)}`;
+    const model = providerFor(server, { apiKey: pasted })(MODEL_ID);
+    const requestsBefore = server.requests.length;
+    const error = await errorFrom(() => model.doGenerate(callOptions()));
+    expect(LoadAPIKeyError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('line break');
+    expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain(SECRET_KEY.slice(10));
+    expect(server.requests.length).toBe(requestsBefore);
   });
 
   it('keeps the key out of the request body values carried by the error', async () => {
