@@ -47,23 +47,11 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings } = buildWandbChatRequest({
-      modelId: this.modelId,
+    const { body, warnings, value: responseText, responseHeaders } = await this.post(
       options,
-      stream: false,
-      includeUsage: this.config.includeUsage,
-    });
-
-    const headers = this.config.headers(options.headers);
-    const { value: responseText, responseHeaders } = await postJsonToApi({
-      url: this.url,
-      headers,
-      body,
-      failedResponseHandler: createWandbFailedResponseHandler(createKeyRedactor(headers)),
-      successfulResponseHandler: textBodyHandler,
-      abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
-    });
+      false,
+      textBodyHandler,
+    );
     const rawValue = parseResponseJson(responseText);
     const response = readChatResponse(rawValue);
 
@@ -82,31 +70,18 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { body, warnings } = buildWandbChatRequest({
-      modelId: this.modelId,
+    const { body, warnings, redact, value: responseBody, responseHeaders } = await this.post(
       options,
-      stream: true,
-      includeUsage: this.config.includeUsage,
-    });
-
-    const headers = this.config.headers(options.headers);
-    const redact = createKeyRedactor(headers);
-    const { value: responseBody, responseHeaders } = await postJsonToApi({
-      url: this.url,
-      headers,
-      body,
-      failedResponseHandler: createWandbFailedResponseHandler(redact),
-      successfulResponseHandler: eventStreamBodyHandler,
-      abortSignal: options.abortSignal,
-      fetch: this.config.fetch,
-    });
-
+      true,
+      eventStreamBodyHandler,
+    );
     if (responseBody == null) {
       throw new InvalidResponseDataError({
         data: undefined,
         message: 'Invalid W&B response: the stream response has no body.',
       });
     }
+
     return {
       stream: createWandbPartStream(responseBody, {
         warnings,
@@ -117,6 +92,32 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       request: { url: this.url, body },
       response: { headers: responseHeaders },
     };
+  }
+
+  /** Builds the request, sends it, and turns a non-2xx answer into an APICallError. */
+  private async post<T>(
+    options: LanguageModelV4CallOptions,
+    stream: boolean,
+    successfulResponseHandler: ResponseHandler<T>,
+  ) {
+    const { body, warnings } = buildWandbChatRequest({
+      modelId: this.modelId,
+      options,
+      stream,
+      includeUsage: this.config.includeUsage,
+    });
+    const headers = this.config.headers(options.headers);
+    const redact = createKeyRedactor(headers);
+    const { value, responseHeaders } = await postJsonToApi({
+      url: this.url,
+      headers,
+      body,
+      failedResponseHandler: createWandbFailedResponseHandler(redact),
+      successfulResponseHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+    return { body, warnings, redact, value, responseHeaders };
   }
 }
 
