@@ -113,6 +113,21 @@ describe('text', () => {
   });
 });
 
+describe('raw chunks', () => {
+  it('emits each parsed chunk as a raw part when includeRawChunks is set', async () => {
+    const events = textStream('Hi');
+    server.chat({ type: 'sse', events });
+    const { stream } = await providerFor(server)(MODEL_ID).doStream(callOptions({ includeRawChunks: true }));
+    const parts = await readParts(stream);
+    expect(partsOf(parts, 'raw').map((part) => part.rawValue)).toEqual(events);
+  });
+
+  it('emits no raw parts by default', async () => {
+    const { parts } = await streamEvents(textStream('Hi'));
+    expect(partsOf(parts, 'raw')).toEqual([]);
+  });
+});
+
 describe('reasoning', () => {
   it.each(['reasoning', 'reasoning_content'])('streams %s deltas and ends reasoning before text starts', async (field) => {
     const { parts } = await streamEvents([
@@ -350,6 +365,16 @@ describe('failures inside the stream', () => {
     const errors = partsOf(parts, 'error');
     expect(errors).toHaveLength(1);
     expect(describeError(errors[0].error)).toContain('The engine is currently overloaded');
+    expect(finishOf(parts).finishReason.unified).toBe('error');
+  });
+
+  it("turns vLLM's flat {object: 'error'} event into an error part, even when [DONE] follows", async () => {
+    const { parts, thrown } = await streamEvents([
+      chunk({ content: 'Hel' }),
+      { object: 'error', message: 'Engine overloaded', type: 'server_error', code: 503 },
+    ]);
+    expect(thrown).toBeUndefined();
+    expect(describeError(partsOf(parts, 'error')[0]?.error)).toContain('Engine overloaded');
     expect(finishOf(parts).finishReason.unified).toBe('error');
   });
 
