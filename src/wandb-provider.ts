@@ -26,7 +26,10 @@ export interface WandbProviderSettings {
    * environment variable, read when a request is made. Create one at https://wandb.ai/settings.
    */
   apiKey?: string;
-  /** Defaults to `https://api.inference.wandb.ai/v1`. Point it at a proxy or a local emulator. */
+  /**
+   * Where requests go. Defaults to the `WANDB_BASE_URL` environment variable when set, else
+   * `https://api.inference.wandb.ai/v1`. Point it at a proxy or a local emulator.
+   */
   baseURL?: string;
   /**
    * The W&B `team/project` that usage is billed and rate-limited against, sent as the
@@ -54,7 +57,7 @@ export interface WandbProvider extends ProviderV4 {
 
 /** Creates a W&B Inference provider for the AI SDK (`ai@7`, LanguageModelV4). */
 export function createWandb(settings: WandbProviderSettings = {}): WandbProvider {
-  const baseURL = validateBaseURL(settings.baseURL);
+  const baseURL = resolveBaseURL(settings.baseURL);
   validateProject(settings.project);
   validateHeaders(settings.headers);
 
@@ -149,8 +152,15 @@ function projectFromEnvironment(): string | undefined {
   return entity && project ? `${entity}/${project}` : undefined;
 }
 
-function validateBaseURL(baseURL: string | undefined): string {
-  if (baseURL == null) return DEFAULT_BASE_URL;
+function resolveBaseURL(setting: string | undefined): string {
+  if (setting != null) return validateBaseURL(setting, 'The baseURL setting');
+  // Guarded: edge runtimes and browsers have no `process`.
+  const fromEnvironment = typeof process === 'undefined' ? undefined : process.env.WANDB_BASE_URL;
+  if (fromEnvironment == null || fromEnvironment === '') return DEFAULT_BASE_URL;
+  return validateBaseURL(fromEnvironment, 'The WANDB_BASE_URL environment variable');
+}
+
+function validateBaseURL(baseURL: string, source: string): string {
   let url: URL | undefined;
   try {
     url = new URL(baseURL);
@@ -160,7 +170,7 @@ function validateBaseURL(baseURL: string | undefined): string {
   if (url == null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new InvalidArgumentError({
       argument: 'baseURL',
-      message: `The baseURL setting must be an http(s) URL such as '${DEFAULT_BASE_URL}' (got ${JSON.stringify(baseURL)}).`,
+      message: `${source} must be an http(s) URL such as '${DEFAULT_BASE_URL}' (got ${JSON.stringify(baseURL)}).`,
     });
   }
   return withoutTrailingSlash(baseURL) as string;

@@ -4,6 +4,7 @@ import { afterAll, afterEach } from 'vitest';
 delete process.env.WANDB_API_KEY;
 delete process.env.WANDB_ENTITY;
 delete process.env.WANDB_PROJECT;
+delete process.env.WANDB_BASE_URL;
 
 // `ai` prints call warnings to the console; tests assert on warnings directly.
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;

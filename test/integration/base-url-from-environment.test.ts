@@ -1,0 +1,52 @@
+/**
+ * `WANDB_BASE_URL` points a provider without a `baseURL` setting elsewhere (a proxy, the local
+ * emulator that `npm run example` starts); the setting still wins.
+ */
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createWandb } from '../../src/index';
+import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import { API_KEY, MODEL_ID, callOptions, errorFrom, lastRequest } from '../helpers';
+
+let server: FakeWandbServer;
+beforeAll(async () => {
+  server = await startFakeWandbServer();
+});
+afterAll(() => server.close());
+
+describe('WANDB_BASE_URL', () => {
+  it('is used when the baseURL setting is absent', async () => {
+    vi.stubEnv('WANDB_BASE_URL', `${server.baseURL}/`);
+    server.chat({ type: 'json', body: completion({ content: 'from the environment' }) });
+    const result = await createWandb({ apiKey: API_KEY })(MODEL_ID).doGenerate(callOptions());
+    expect(result.content).toEqual([{ type: 'text', text: 'from the environment' }]);
+    expect(lastRequest(server).path).toBe('/v1/chat/completions');
+  });
+
+  it('loses to the baseURL setting', async () => {
+    vi.stubEnv('WANDB_BASE_URL', 'http://127.0.0.1:9/nowhere');
+    server.chat({ type: 'json', body: completion({ content: 'from the setting' }) });
+    const result = await createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID).doGenerate(callOptions());
+    expect(result.content).toEqual([{ type: 'text', text: 'from the setting' }]);
+  });
+
+  it('when empty, leaves the default W&B URL', async () => {
+    vi.stubEnv('WANDB_BASE_URL', '');
+    const urls: string[] = [];
+    // The request is answered by this fetch setting, so nothing leaves the machine.
+    const fetch = async (url: RequestInfo | URL) => {
+      urls.push(String(url));
+      return Response.json(completion({ content: 'ok' }));
+    };
+    await createWandb({ apiKey: API_KEY, fetch })(MODEL_ID).doGenerate(callOptions());
+    expect(urls).toEqual(['https://api.inference.wandb.ai/v1/chat/completions']);
+  });
+
+  it('when malformed, throws an InvalidArgumentError that names the variable', async () => {
+    vi.stubEnv('WANDB_BASE_URL', 'api.inference.wandb.ai/v1');
+    const error = await errorFrom(() => createWandb({ apiKey: API_KEY }));
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('WANDB_BASE_URL');
+    expect((error as Error).message).toContain('"api.inference.wandb.ai/v1"');
+  });
+});
