@@ -138,11 +138,18 @@ export function redactJson(value: unknown, redact: Redact): unknown {
   return redacted === text ? value : JSON.parse(redacted);
 }
 
+/** `redact` applied to every header value: a proxy may echo the `Authorization` header back. */
+export function redactHeaders(headers: Record<string, string>, redact: Redact): Record<string, string> {
+  const redacted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) redacted[name] = redact(value);
+  return redacted;
+}
+
 /** Turns a non-2xx W&B answer into an `APICallError`, with the API key masked throughout. */
 export function createWandbFailedResponseHandler(redact: Redact): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
     const responseBody = redact(await response.text());
-    const responseHeaders = extractResponseHeaders(response);
+    const responseHeaders = redactHeaders(extractResponseHeaders(response), redact);
     const data = parseJson(responseBody);
     const wandbMessage = extractWandbErrorMessage(data) ?? plainTextExcerpt(responseBody);
 

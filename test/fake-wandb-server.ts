@@ -17,6 +17,8 @@ export type RecordedRequest = {
   bodyText: string;
   /** The parsed JSON body (undefined when there is none). */
   body: any;
+  /** `performance.now()` when the request's body had fully arrived. */
+  receivedAt: number;
 };
 
 export type ScriptedReply =
@@ -40,6 +42,8 @@ export type ScriptedReply =
     }
   /** Headers are sent, then nothing ever again (until the client goes away). */
   | { type: 'stall' }
+  /** The test writes the response itself, e.g. byte by byte or with backpressure. */
+  | { type: 'respond'; respond: (response: ServerResponse) => void | Promise<void> }
   | ((request: RecordedRequest) => ScriptedReply);
 
 export type FakeWandbServer = {
@@ -52,19 +56,32 @@ export type FakeWandbServer = {
   models(...replies: ScriptedReply[]): void;
   /** Number of sockets currently open to the server. */
   openSockets(): number;
+  /** Number of responses begun and not yet closed (ended, or their socket gone). */
+  openResponses(): number;
   close(): Promise<void>;
 };
 
-export async function startFakeWandbServer(): Promise<FakeWandbServer> {
+export type FakeWandbServerOptions = {
+  /**
+   * Answers a request that has no queued reply (or an unknown route) instead of the 599 error,
+   * e.g. the examples' emulator, which scripts every answer from the request itself.
+   */
+  unscripted?: (request: RecordedRequest) => ScriptedReply;
+};
+
+export async function startFakeWandbServer(options: FakeWandbServerOptions = {}): Promise<FakeWandbServer> {
   const requests: RecordedRequest[] = [];
   const queues: Record<'chat' | 'models', ScriptedReply[]> = { chat: [], models: [] };
   const sockets = new Set<Socket>();
+  let openResponses = 0;
 
   const server: Server = createServer(async (request, response) => {
+    openResponses++;
+    response.on('close', () => openResponses--);
     const recorded = await record(request);
     requests.push(recorded);
     const route = routeOf(request);
-    const reply = route == null ? undefined : queues[route].shift();
+    const reply = (route == null ? undefined : queues[route].shift()) ?? options.unscripted?.(recorded);
     if (reply == null) {
       writeJson(response, 599, {
         error: { message: `fake W&B server: no scripted reply for ${request.method} ${request.url}` },
@@ -87,6 +104,7 @@ export async function startFakeWandbServer(): Promise<FakeWandbServer> {
     chat: (...replies) => queues.chat.push(...replies),
     models: (...replies) => queues.models.push(...replies),
     openSockets: () => sockets.size,
+    openResponses: () => openResponses,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -118,6 +136,7 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
     headers: request.headers,
     bodyText,
     body,
+    receivedAt: performance.now(),
   };
 }
 
@@ -142,6 +161,9 @@ async function send(reply: Exclude<ScriptedReply, Function>, response: ServerRes
     case 'stall':
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.flushHeaders();
+      return;
+    case 'respond':
+      await reply.respond(response);
       return;
     case 'sse': {
       response.writeHead(200, {
@@ -200,24 +222,30 @@ export function completion(
   };
 }
 
+/** Who a streamed chunk says it comes from; the tests' defaults when left out. */
+export type ChunkOrigin = { id?: string; model?: string };
+
 /** One streamed chunk carrying `delta` (and optionally a finish reason). */
-export function chunk(delta: Record<string, unknown>, finishReason: string | null = null) {
+export function chunk(delta: Record<string, unknown>, finishReason: string | null = null, origin: ChunkOrigin = {}) {
   return {
-    id: 'chatcmpl-test',
+    id: origin.id ?? 'chatcmpl-test',
     object: 'chat.completion.chunk',
     created: CREATED,
-    model: 'openai/gpt-oss-120b',
+    model: origin.model ?? 'openai/gpt-oss-120b',
     choices: [{ index: 0, delta, finish_reason: finishReason }],
   };
 }
 
 /** The trailing usage chunk W&B sends with `choices: []`. */
-export function usageChunk(usage: Record<string, unknown> = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 }) {
+export function usageChunk(
+  usage: Record<string, unknown> = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 },
+  origin: ChunkOrigin = {},
+) {
   return {
-    id: 'chatcmpl-test',
+    id: origin.id ?? 'chatcmpl-test',
     object: 'chat.completion.chunk',
     created: CREATED,
-    model: 'openai/gpt-oss-120b',
+    model: origin.model ?? 'openai/gpt-oss-120b',
     choices: [],
     usage,
   };
