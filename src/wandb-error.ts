@@ -57,6 +57,16 @@ export function isRetryableWandbError(statusCode: number, wandbMessage: string |
   return statusCode === 408 || statusCode === 409 || statusCode >= 500;
 }
 
+/**
+ * Whether an error event inside a stream is worth a retry. Only its `code` can say so, when it is
+ * an HTTP status that heals with time (vLLM sends `code: 500`, `503`, `429`); W&B's words then
+ * decide a 429 as they do for HTTP answers. Without a status nothing says retrying helps.
+ */
+export function isRetryableWandbStreamError(code: unknown, wandbMessage: string | undefined): boolean {
+  const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  return status != null && status >= 400 && isRetryableWandbError(status, wandbMessage);
+}
+
 /** What the user can do about an error with this status, in one sentence. */
 function hintFor(statusCode: number, wandbMessage: string | undefined): string | undefined {
   const message = wandbMessage ?? '';

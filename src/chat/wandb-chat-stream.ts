@@ -8,7 +8,7 @@ import {
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { extractWandbErrorMessage, redactJson, type Redact } from '../wandb-error';
+import { extractWandbErrorMessage, isRetryableWandbStreamError, redactJson, type Redact } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { readChatChunk, type WandbToolCallDelta, type WandbUsage } from './wandb-chat-api';
@@ -147,6 +147,7 @@ export class WandbChatStreamProcessor {
         data: value,
         type: typeof chunk.error?.type === 'string' ? chunk.error.type : undefined,
         code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+        isRetryable: isRetryableWandbStreamError(code, wandbMessage),
       });
       return;
     }

@@ -835,7 +835,7 @@ describe('WandbChatStreamProcessor', () => {
       expect(parts.map((part) => part.type)).toStrictEqual(['text-start', 'text-delta', 'text-end', 'error', 'finish']);
       const error = errorOf(parts);
       expect(error.message).toContain('The engine is currently overloaded, please try again later');
-      expect(error).toMatchObject({ type: 'server_error', code: 503, isRetryable: false, data: body });
+      expect(error).toMatchObject({ type: 'server_error', code: 503, isRetryable: true, data: body });
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
 
