@@ -2,9 +2,16 @@ import { defineConfig } from 'tsup';
 import packageJson from './package.json' with { type: 'json' };
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'v3/index': 'src/v3/index.ts',
+    'v2/index': 'src/v2/index.ts',
+    'v1/index': 'src/v1/index.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  // The faces are typed with the interface packages of older majors, installed here as dev-only
+  // aliases (@ai-sdk/provider-v1..v3). Users have none of them, so their types are inlined.
+  dts: { resolve: ['@ai-sdk/provider-v1', '@ai-sdk/provider-v2', '@ai-sdk/provider-v3'] },
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -1,0 +1,106 @@
+import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV1, LanguageModelV1CallOptions, LanguageModelV1CallWarning } from '@ai-sdk/provider-v1';
+import { mapStreamParts } from '../faces/map-stream-parts';
+import { convertToV2GenerateResult } from '../v2/convert-to-v2-results';
+import { convertV4StreamPartToV2 } from '../v2/wandb-v2-language-model';
+import { convertToV3GenerateResult } from '../v3/convert-to-v3-results';
+import { convertV3CallOptions } from '../v3/convert-v3-call-options';
+import { convertV2CallOptions } from '../v2/convert-v2-call-options';
+import {
+  convertToV1GenerateResult,
+  convertToV1Warning,
+  createV1StreamPartConverter,
+  rawCallOf,
+  requestOf,
+  type LanguageModelV1GenerateResult,
+  type LanguageModelV1StreamResult,
+} from './convert-to-v1-results';
+import { convertV1CallOptions } from './convert-v1-call-options';
+
+/**
+ * A W&B chat model for ai@4: the LanguageModelV4 core seen through the V1 interface, one version
+ * step at a time (V1 → V2 → V3 → V4 for the call, back down for the results).
+ */
+export class WandbV1LanguageModel implements LanguageModelV1 {
+  readonly specificationVersion = 'v1';
+  /** `auto` object generation uses JSON mode, which W&B enforces with a JSON schema. */
+  readonly defaultObjectGenerationMode = 'json';
+  /** The schema goes to W&B as `response_format: json_schema`; ai@4 need not write it into the prompt. */
+  readonly supportsStructuredOutputs = true;
+  readonly supportsImageUrls: boolean;
+
+  constructor(private readonly model: LanguageModelV4) {
+    this.supportsImageUrls = Object.entries(this.urlPatterns()).some(
+      ([mediaType, patterns]) => (mediaType.startsWith('image/') || mediaType.startsWith('*')) && patterns.length > 0,
+    );
+  }
+
+  get provider(): string {
+    return this.model.provider;
+  }
+
+  get modelId(): string {
+    return this.model.modelId;
+  }
+
+  /** Whether a file URL is sent as is (true) or downloaded by ai@4 first (false). Synchronous in V1. */
+  supportsUrl(url: URL): boolean {
+    const href = url.toString();
+    return Object.values(this.urlPatterns()).some((patterns) => patterns.some((pattern) => pattern.test(href)));
+  }
+
+  async doGenerate(options: LanguageModelV1CallOptions): Promise<LanguageModelV1GenerateResult> {
+    const { v4Options, promptWarnings } = toV4CallOptions(options);
+    const result = convertToV1GenerateResult(
+      convertToV2GenerateResult(convertToV3GenerateResult(await this.model.doGenerate(v4Options))),
+    );
+    return { ...result, warnings: [...promptWarnings, ...(result.warnings ?? [])] };
+  }
+
+  async doStream(options: LanguageModelV1CallOptions): Promise<LanguageModelV1StreamResult> {
+    const { v4Options, promptWarnings } = toV4CallOptions(options);
+    const { stream, request, response } = await this.model.doStream(v4Options);
+
+    // V1 reports warnings on the result, V4 in the stream's first part: read that part now.
+    const reader = stream.getReader();
+    const first = await reader.read();
+    reader.releaseLock();
+    const leading: LanguageModelV4StreamPart[] = [];
+    const warnings = [...promptWarnings];
+    if (!first.done) {
+      const v2Part = convertV4StreamPartToV2(first.value);
+      if (v2Part?.type === 'stream-start') warnings.push(...v2Part.warnings.map(convertToV1Warning));
+      else leading.push(first.value);
+    }
+
+    const toV1Part = createV1StreamPartConverter();
+    return {
+      stream: mapStreamParts(
+        stream,
+        (part) => {
+          const v2Part = convertV4StreamPartToV2(part);
+          return v2Part && toV1Part(v2Part);
+        },
+        leading,
+      ),
+      rawCall: rawCallOf(request?.body),
+      rawResponse: { headers: response?.headers },
+      request: requestOf(request?.body),
+      warnings,
+    };
+  }
+
+  /** V1 asks synchronously; a core whose URL patterns are still pending supports none yet. */
+  private urlPatterns(): Record<string, RegExp[]> {
+    const supported = this.model.supportedUrls;
+    return 'then' in supported && typeof supported.then === 'function' ? {} : (supported as Record<string, RegExp[]>);
+  }
+}
+
+function toV4CallOptions(options: LanguageModelV1CallOptions): {
+  v4Options: ReturnType<typeof convertV3CallOptions>;
+  promptWarnings: LanguageModelV1CallWarning[];
+} {
+  const { options: v2Options, warnings } = convertV1CallOptions(options);
+  return { v4Options: convertV3CallOptions(convertV2CallOptions(v2Options)), promptWarnings: warnings };
+}
