@@ -7,4 +7,10 @@ if (command == null) {
   console.error('Usage: node examples/run/with-wandb.ts <command> [args…]');
   process.exit(2);
 }
-process.exitCode = await runWithWandb(command, args);
+try {
+  process.exitCode = await runWithWandb(command, args);
+} catch (error) {
+  // Typically ENOENT: the command is not on PATH (run the app's scripts through npm).
+  console.error(`Could not run ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 127;
+}
