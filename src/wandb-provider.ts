@@ -1,5 +1,4 @@
 import {
-  InvalidArgumentError,
   LoadAPIKeyError,
   NoSuchModelError,
   type LanguageModelV4,
@@ -9,16 +8,25 @@ import {
   combineHeaders,
   loadApiKey,
   withUserAgentSuffix,
-  withoutTrailingSlash,
   type FetchFunction,
 } from '@ai-sdk/provider-utils';
 import { WandbChatLanguageModel } from './chat/wandb-chat-language-model';
 import type { WandbChatModelId } from './chat/wandb-chat-options';
 import { listWandbModels } from './list-wandb-models';
+import {
+  isSendableHeaderValue,
+  validateApiKeySetting,
+  validateHeaders,
+  validateModelId,
+  validateOptionalSetting,
+  validateProject,
+  validateSettingsObject,
+} from './validate-wandb-settings';
 import { VERSION } from './version';
+import { DEFAULT_BASE_URL, validateBaseURL } from './wandb-base-url';
 import type { WandbConfig } from './wandb-config';
 
-export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
+export { DEFAULT_BASE_URL } from './wandb-base-url';
 
 export interface WandbProviderSettings {
   /**
@@ -57,15 +65,20 @@ export interface WandbProvider extends ProviderV4 {
 
 /** Creates a W&B Inference provider for the AI SDK (`ai@7`, LanguageModelV4). */
 export function createWandb(settings: WandbProviderSettings = {}): WandbProvider {
+  validateSettingsObject(settings);
   const baseURL = resolveBaseURL(settings.baseURL);
+  validateApiKeySetting(settings.apiKey);
   validateProject(settings.project);
-  validateHeaders(settings.headers);
+  validateHeaders(settings.headers, 'headers');
+  validateOptionalSetting('includeUsage', settings.includeUsage, 'boolean');
+  validateOptionalSetting('fetch', settings.fetch, 'function');
 
   const config: WandbConfig = {
     provider: 'wandb.chat',
     baseURL,
-    headers: (callHeaders) =>
-      withUserAgentSuffix(
+    headers: (callHeaders) => {
+      validateHeaders(callHeaders, 'headers');
+      return withUserAgentSuffix(
         combineHeaders(
           {
             Authorization: `Bearer ${loadWandbApiKey(settings.apiKey)}`,
@@ -75,18 +88,14 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
           callHeaders,
         ),
         `wandb-ai-provider/${VERSION}`,
-      ),
+      );
+    },
     fetch: settings.fetch,
     includeUsage: settings.includeUsage ?? true,
   };
 
   const createChatModel = (modelId: WandbChatModelId): LanguageModelV4 => {
-    if (typeof modelId !== 'string' || modelId.trim() === '') {
-      throw new InvalidArgumentError({
-        argument: 'modelId',
-        message: `The model id must be a non-empty string such as 'openai/gpt-oss-120b' (got ${JSON.stringify(modelId)}).`,
-      });
-    }
+    validateModelId(modelId);
     return new WandbChatLanguageModel(modelId, config);
   };
 
@@ -134,7 +143,7 @@ function loadWandbApiKey(apiKey: string | undefined): string {
     });
   }
   // fetch would reject such a header with a TypeError that quotes the whole key.
-  if (/[\r\n\0]|[^\u0000-\u00ff]/.test(key)) {
+  if (!isSendableHeaderValue(key)) {
     throw new LoadAPIKeyError({
       message:
         'The W&B API key contains a line break or a character that cannot be sent in an HTTP header; it was probably pasted with extra text. ' +
@@ -158,42 +167,4 @@ function resolveBaseURL(setting: string | undefined): string {
   const fromEnvironment = typeof process === 'undefined' ? undefined : process.env.WANDB_BASE_URL;
   if (fromEnvironment == null || fromEnvironment === '') return DEFAULT_BASE_URL;
   return validateBaseURL(fromEnvironment, 'The WANDB_BASE_URL environment variable');
-}
-
-function validateBaseURL(baseURL: string, source: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(baseURL);
-  } catch {
-    url = undefined;
-  }
-  if (url == null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new InvalidArgumentError({
-      argument: 'baseURL',
-      message: `${source} must be an http(s) URL such as '${DEFAULT_BASE_URL}' (got ${JSON.stringify(baseURL)}).`,
-    });
-  }
-  return withoutTrailingSlash(baseURL) as string;
-}
-
-function validateProject(project: string | undefined): void {
-  if (project == null) return;
-  if (typeof project !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(project)) {
-    throw new InvalidArgumentError({
-      argument: 'project',
-      message: `The project setting must be 'team/project', your W&B entity and project names (got ${JSON.stringify(project)}).`,
-    });
-  }
-}
-
-function validateHeaders(headers: Record<string, unknown> | undefined): void {
-  if (headers == null) return;
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && typeof value !== 'string') {
-      throw new InvalidArgumentError({
-        argument: `headers.${name}`,
-        message: `Header values must be strings; headers.${name} is ${typeof value}. Convert it with String(value).`,
-      });
-    }
-  }
 }
