@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@ai-sdk/provider';
+import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
 import { withoutTrailingSlash } from '@ai-sdk/provider-utils';
 
 export const DEFAULT_BASE_URL = 'https://api.inference.wandb.ai/v1';
@@ -34,4 +34,31 @@ export function validateBaseURL(baseURL: unknown, source: string): string {
     });
   }
   return withoutTrailingSlash(baseURL as string) as string;
+}
+
+/** `localhost`, `*.localhost`, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * An `http://` base URL to another machine is allowed (a proxy on a trusted network), but every
+ * call through it says that the API key and the prompts travel unencrypted.
+ */
+export function unencryptedBaseURLWarnings(baseURL: string): SharedV4Warning[] {
+  const url = new URL(baseURL);
+  if (url.protocol !== 'http:' || isLoopback(url.hostname)) return [];
+  return [
+    {
+      type: 'other',
+      message:
+        `The W&B baseURL ${url.origin} uses http:// and is not on this machine: the API key and the prompts travel unencrypted. ` +
+        'Use https:// unless every network hop to it is trusted.',
+    },
+  ];
 }

@@ -1,3 +1,4 @@
+import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 
 /** What a model needs from its provider; built once by `createWandb`. */
@@ -14,4 +15,6 @@ export type WandbConfig = {
   fetch?: FetchFunction;
   /** Ask for a usage chunk at the end of streams (`stream_options.include_usage`). */
   includeUsage: boolean;
+  /** Warnings that every call carries, e.g. that the baseURL is unencrypted. */
+  callWarnings: SharedV4Warning[];
 };

@@ -23,7 +23,7 @@ import {
   validateSettingsObject,
 } from './validate-wandb-settings';
 import { VERSION } from './version';
-import { DEFAULT_BASE_URL, validateBaseURL } from './wandb-base-url';
+import { DEFAULT_BASE_URL, unencryptedBaseURLWarnings, validateBaseURL } from './wandb-base-url';
 import type { WandbConfig } from './wandb-config';
 
 export { DEFAULT_BASE_URL } from './wandb-base-url';
@@ -92,6 +92,7 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
     },
     fetch: settings.fetch,
     includeUsage: settings.includeUsage ?? true,
+    callWarnings: unencryptedBaseURLWarnings(baseURL),
   };
 
   const createChatModel = (modelId: WandbChatModelId): LanguageModelV4 => {

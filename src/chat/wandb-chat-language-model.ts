@@ -106,6 +106,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       stream,
       includeUsage: this.config.includeUsage,
     });
+    warnings.unshift(...this.config.callWarnings);
     const headers = this.config.headers(options.headers);
     const redact = createKeyRedactor(headers);
     const { value, responseHeaders } = await postJsonToApi({

@@ -4,9 +4,10 @@
  * never quotes a value that may be a secret.
  */
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
-import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
@@ -143,4 +144,47 @@ describe('model id', () => {
       expect((error as InvalidArgumentError).message).toMatch(says);
     }
   });
+});
+
+describe('an http:// baseURL that leaves the machine', () => {
+  /** A `fetch` that delivers requests for any host to the fake server, as a proxy on the way would. */
+  const viaFakeServer = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    return fetch(`${server.baseURL}${url.pathname.replace(/^\/v1/, '')}${url.search}`, init);
+  };
+  const answer = () => server.chat({ type: 'json', body: completion({ content: 'ok' }) });
+  const warningsFor = async (baseURL: string) => {
+    answer();
+    const model = createWandb({ apiKey: SECRET_KEY, baseURL, fetch: viaFakeServer })(MODEL_ID);
+    const result = await generateText({ model, prompt: 'Hi' });
+    expect(result.text).toBe('ok');
+    expectNoSecret(result.warnings, 'the warnings');
+    return result.warnings;
+  };
+
+  it.each(['http://proxy.internal:8080/v1', 'http://10.0.0.7/v1', 'http://[fd00::7]:8000/v1', 'http://inference.example.com/v1'])(
+    '%s is allowed, and every generateText call warns that the key travels unencrypted',
+    async (baseURL) => {
+      const warnings = await warningsFor(baseURL);
+      expect(warnings).toEqual([{ type: 'other', message: expect.stringContaining('the API key and the prompts travel unencrypted') }]);
+      expect(warnings?.[0]).toMatchObject({ message: expect.stringContaining(new URL(baseURL).origin) });
+    },
+  );
+
+  it('doStream carries the warning too, in stream-start', async () => {
+    server.chat({ type: 'sse', events: [] });
+    const model = createWandb({ apiKey: SECRET_KEY, baseURL: 'http://proxy.internal:8080/v1', fetch: viaFakeServer })(MODEL_ID);
+    const { stream } = await model.doStream(callOptions());
+    const reader = stream.getReader();
+    const first = await reader.read();
+    await reader.cancel();
+    expect(first.value).toMatchObject({ type: 'stream-start', warnings: [{ type: 'other', message: expect.stringContaining('unencrypted') }] });
+  });
+
+  it.each(['http://localhost:8000/v1', 'http://127.0.0.1:8000/v1', 'http://127.1.2.3/v1', 'http://[::1]:8000/v1', 'http://emulator.localhost/v1', 'https://proxy.internal/v1'])(
+    '%s (loopback or https) → no warning',
+    async (baseURL) => {
+      expect(await warningsFor(baseURL)).toEqual([]);
+    },
+  );
 });
