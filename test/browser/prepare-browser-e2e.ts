@@ -23,7 +23,8 @@ if (!existsSync(CHROMIUM)) {
   }
   const quiet = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   step('Chromium is missing, updating the package lists', 'apt-get', ['update', '-qq'], quiet);
-  step('installing Debian chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], quiet);
+  // Fonts are only recommended by the package; without one the pages would render no text.
+  step('installing Debian chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], quiet);
 }
 
 ensurePackageBuilt();
