@@ -1,7 +1,10 @@
-import type {
-  LanguageModelV4CallOptions,
-  SharedV4Warning,
+import {
+  InvalidArgumentError,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4FunctionTool,
+  type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
@@ -15,10 +18,12 @@ export function prepareWandbTools({
 } {
   const warnings: SharedV4Warning[] = [];
   const wandbTools: WandbFunctionTool[] = [];
+  const names = new Set<string>();
 
   for (const tool of tools ?? []) {
     switch (tool.type) {
       case 'function':
+        validateFunctionTool(tool, names);
         if (tool.inputExamples != null && tool.inputExamples.length > 0) {
           warnings.push({
             type: 'unsupported',
@@ -53,6 +58,36 @@ export function prepareWandbTools({
   // ai@7 always sends a tool choice; without tools it would only make W&B reject the request.
   if (wandbTools.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
   return { tools: wandbTools, toolChoice: convertToolChoice(toolChoice), warnings };
+}
+
+/**
+ * What would otherwise fail late: a schema `JSON.stringify` cannot write (a TypeError from deep
+ * inside the request), a schema that is not an object (W&B's `parameters` is one), or a name the
+ * model could not call unambiguously.
+ */
+function validateFunctionTool(tool: LanguageModelV4FunctionTool, names: Set<string>): void {
+  if (typeof tool.name !== 'string' || tool.name.trim() === '') {
+    throw new InvalidArgumentError({
+      argument: 'tools',
+      message: `Every function tool needs a non-empty tool name (got ${JSON.stringify(tool.name)}).`,
+    });
+  }
+  if (names.has(tool.name)) {
+    throw new InvalidArgumentError({
+      argument: `tools.${tool.name}`,
+      message: `The tool "${tool.name}" is defined more than once; the model could not tell the definitions apart. Give each tool its own name.`,
+    });
+  }
+  names.add(tool.name);
+
+  const schema: unknown = tool.inputSchema;
+  if (schema == null || typeof schema !== 'object' || Array.isArray(schema)) {
+    throw new InvalidArgumentError({
+      argument: `tools.${tool.name}.inputSchema`,
+      message: `The input schema of tool "${tool.name}" must be a JSON schema object such as { type: 'object', properties: {…} } (got ${Array.isArray(schema) ? 'an array' : JSON.stringify(schema)}).`,
+    });
+  }
+  assertSendableAsJson(schema, `tools.${tool.name}.inputSchema`, `The input schema of tool "${tool.name}"`);
 }
 
 function convertToolChoice(

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { z } from 'zod/v4';
+import { assertSendableAsJson } from './assert-sendable-as-json';
 
 /**
  * Model ids served by W&B Inference (catalog of October 2026). The catalog changes monthly, so any
@@ -85,7 +86,10 @@ export function parseWandbChatOptions(
   if (options == null) return {};
 
   const result = wandbChatOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
+  if (result.success) {
+    validateExtraBodyIsJson(result.data.extraBody);
+    return result.data;
+  }
 
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
@@ -102,4 +106,12 @@ export function parseWandbChatOptions(
     argument: path,
     message: `Invalid ${path}: ${issue.message}.`,
   });
+}
+
+/** `extraBody` is free-form, so it may hold what JSON cannot write. */
+function validateExtraBodyIsJson(extraBody: Record<string, unknown> | undefined): void {
+  for (const [key, value] of Object.entries(extraBody ?? {})) {
+    const argument = `providerOptions.wandb.extraBody.${key}`;
+    assertSendableAsJson(value, argument, argument);
+  }
 }
