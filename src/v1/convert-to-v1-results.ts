@@ -11,6 +11,7 @@ import type {
   LanguageModelV2StreamPart,
   LanguageModelV2Usage,
 } from '@ai-sdk/provider-v2';
+import type { GenerateResultOf } from '../faces/language-model-face';
 import type { LanguageModelV2GenerateResult } from '../v2/convert-to-v2-results';
 
 /*
@@ -20,8 +21,7 @@ import type { LanguageModelV2GenerateResult } from '../v2/convert-to-v2-results'
  * start/end markers or ids. It has no tool results, document sources or raw chunks.
  */
 
-export type LanguageModelV1GenerateResult = Awaited<ReturnType<LanguageModelV1['doGenerate']>>;
-export type LanguageModelV1StreamResult = Awaited<ReturnType<LanguageModelV1['doStream']>>;
+export type LanguageModelV1GenerateResult = GenerateResultOf<LanguageModelV1>;
 type V1Usage = LanguageModelV1GenerateResult['usage'];
 type V1Setting = Extract<LanguageModelV1CallWarning, { type: 'unsupported-setting' }>['setting'];
 

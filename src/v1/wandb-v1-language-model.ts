@@ -1,11 +1,10 @@
 import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { LanguageModelV1, LanguageModelV1CallOptions, LanguageModelV1CallWarning } from '@ai-sdk/provider-v1';
+import type { LanguageModelV1, LanguageModelV1CallOptions } from '@ai-sdk/provider-v1';
+import { LanguageModelFace, type StreamResultOf } from '../faces/language-model-face';
 import { mapStreamParts } from '../faces/map-stream-parts';
 import { convertToV2GenerateResult } from '../v2/convert-to-v2-results';
-import { convertV4StreamPartToV2 } from '../v2/wandb-v2-language-model';
+import { convertV2CallOptionsToV4, convertV4StreamPartToV2 } from '../v2/wandb-v2-language-model';
 import { convertToV3GenerateResult } from '../v3/convert-to-v3-results';
-import { convertV3CallOptions } from '../v3/convert-v3-call-options';
-import { convertV2CallOptions } from '../v2/convert-v2-call-options';
 import {
   convertToV1GenerateResult,
   convertToV1Warning,
@@ -13,7 +12,6 @@ import {
   rawCallOf,
   requestOf,
   type LanguageModelV1GenerateResult,
-  type LanguageModelV1StreamResult,
 } from './convert-to-v1-results';
 import { convertV1CallOptions } from './convert-v1-call-options';
 
@@ -21,7 +19,7 @@ import { convertV1CallOptions } from './convert-v1-call-options';
  * A W&B chat model for ai@4: the LanguageModelV4 core seen through the V1 interface, one version
  * step at a time (V1 → V2 → V3 → V4 for the call, back down for the results).
  */
-export class WandbV1LanguageModel implements LanguageModelV1 {
+export class WandbV1LanguageModel extends LanguageModelFace implements LanguageModelV1 {
   readonly specificationVersion = 'v1';
   /** `auto` object generation uses JSON mode, which W&B enforces with a JSON schema. */
   readonly defaultObjectGenerationMode = 'json';
@@ -29,18 +27,11 @@ export class WandbV1LanguageModel implements LanguageModelV1 {
   readonly supportsStructuredOutputs = true;
   readonly supportsImageUrls: boolean;
 
-  constructor(private readonly model: LanguageModelV4) {
+  constructor(model: LanguageModelV4) {
+    super(model);
     this.supportsImageUrls = Object.entries(this.urlPatterns()).some(
       ([mediaType, patterns]) => (mediaType.startsWith('image/') || mediaType.startsWith('*')) && patterns.length > 0,
     );
-  }
-
-  get provider(): string {
-    return this.model.provider;
-  }
-
-  get modelId(): string {
-    return this.model.modelId;
   }
 
   /** Whether a file URL is sent as is (true) or downloaded by ai@4 first (false). Synchronous in V1. */
@@ -57,7 +48,7 @@ export class WandbV1LanguageModel implements LanguageModelV1 {
     return { ...result, warnings: [...promptWarnings, ...(result.warnings ?? [])] };
   }
 
-  async doStream(options: LanguageModelV1CallOptions): Promise<LanguageModelV1StreamResult> {
+  async doStream(options: LanguageModelV1CallOptions): Promise<StreamResultOf<LanguageModelV1>> {
     const { v4Options, promptWarnings } = toV4CallOptions(options);
     const { stream, request, response } = await this.model.doStream(v4Options);
 
@@ -97,10 +88,7 @@ export class WandbV1LanguageModel implements LanguageModelV1 {
   }
 }
 
-function toV4CallOptions(options: LanguageModelV1CallOptions): {
-  v4Options: ReturnType<typeof convertV3CallOptions>;
-  promptWarnings: LanguageModelV1CallWarning[];
-} {
+function toV4CallOptions(options: LanguageModelV1CallOptions) {
   const { options: v2Options, warnings } = convertV1CallOptions(options);
-  return { v4Options: convertV3CallOptions(convertV2CallOptions(v2Options)), promptWarnings: warnings };
+  return { v4Options: convertV2CallOptionsToV4(v2Options), promptWarnings: warnings };
 }

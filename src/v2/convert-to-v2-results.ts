@@ -16,6 +16,7 @@ import type {
   LanguageModelV3Usage,
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
+import type { GenerateResultOf } from '../faces/language-model-face';
 
 /*
  * LanguageModelV3 results → LanguageModelV2 (ai@5), the step below V3. V2 has flat usage, a plain
@@ -24,9 +25,7 @@ import type {
  * The casts to V2 types only narrow metadata: V3 allows `undefined` values inside JSON objects.
  */
 
-/** V2 names no type for these; they are what `doGenerate` and `doStream` resolve to. */
-export type LanguageModelV2GenerateResult = Awaited<ReturnType<LanguageModelV2['doGenerate']>>;
-export type LanguageModelV2StreamResult = Awaited<ReturnType<LanguageModelV2['doStream']>>;
+export type LanguageModelV2GenerateResult = GenerateResultOf<LanguageModelV2>;
 
 export function convertToV2GenerateResult(result: LanguageModelV3GenerateResult): LanguageModelV2GenerateResult {
   const warnings = result.warnings.map(convertToV2Warning);
