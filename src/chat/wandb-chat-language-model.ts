@@ -15,7 +15,7 @@ import {
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
 import type { WandbConfig } from '../wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
+import { createKeyRedactor, createWandbFailedResponseHandler, redactJson, type Redact } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
@@ -47,13 +47,13 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, value: responseText, responseHeaders } = await this.post(
+    const { body, warnings, redact, value: responseText, responseHeaders } = await this.post(
       options,
       false,
       textBodyHandler,
     );
-    const rawValue = parseResponseJson(responseText);
-    const response = readChatResponse(rawValue);
+    const rawValue = parseResponseJson(responseText, redact);
+    const response = withKeyRedacted(redact, () => readChatResponse(rawValue));
 
     return {
       content: convertResponseContent(response, collectToolCallIds(options.prompt)),
@@ -151,14 +151,25 @@ const textBodyHandler: ResponseHandler<string> = async ({ response }) => ({
   responseHeaders: extractResponseHeaders(response),
 });
 
-function parseResponseJson(text: string): unknown {
+function parseResponseJson(text: string, redact: Redact): unknown {
   try {
     return secureJsonParse(text);
   } catch {
+    const shown = redact(text);
     throw new InvalidResponseDataError({
-      data: text,
-      message: `Invalid W&B response: the body is not JSON: ${text.slice(0, 200)}`,
+      data: shown,
+      message: `Invalid W&B response: the body is not JSON: ${shown.slice(0, 200)}`,
     });
+  }
+}
+
+/** Runs a response reader; an InvalidResponseDataError it throws comes out with the API key masked. */
+function withKeyRedacted<T>(redact: Redact, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!InvalidResponseDataError.isInstance(error)) throw error;
+    throw new InvalidResponseDataError({ data: redactJson(error.data, redact), message: redact(error.message) });
   }
 }
 
