@@ -81,6 +81,15 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         message: 'Invalid W&B response: the stream response has no body.',
       });
     }
+    // A proxy that does not pass streaming through answers with the whole completion; reading it
+    // as events would find none and report a stream that "ended early".
+    if (responseHeaders?.['content-type']?.startsWith('application/json')) {
+      const text = redact(await new Response(responseBody).text());
+      throw new InvalidResponseDataError({
+        data: text,
+        message: `Invalid W&B response: the streaming request was answered with application/json, not an event stream (does a proxy on the way buffer responses?): ${text.slice(0, 200)}`,
+      });
+    }
 
     return {
       stream: createWandbPartStream(responseBody, {

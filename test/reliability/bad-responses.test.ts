@@ -133,4 +133,18 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
     expect(finishOf(parts).finishReason.unified).toBe('error');
     expectNoSecret(parts, 'the stream parts');
   });
+
+  it('a JSON completion instead of an event stream (a proxy that ignores stream: true) → a clear error, not "ended early"', async () => {
+    server.chat({ type: 'json', body: completionWith(() => {}) });
+    const outcome = await errorFrom(async () => {
+      const { stream } = await model().doStream(callOptions());
+      const { parts, thrown } = await readStream(stream);
+      if (thrown !== undefined) throw thrown;
+      const error = partsOf(parts, 'error')[0]?.error;
+      if (error !== undefined) throw error;
+    });
+    expect((outcome as Error).message).toMatch(/application\/json/);
+    expect((outcome as Error).message).toMatch(/not an event stream/);
+    expectNoSecret(outcome);
+  });
 });
