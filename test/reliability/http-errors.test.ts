@@ -161,3 +161,45 @@ describe('HTTP errors through generateText (maxRetries: 0, so exactly one reques
     expect(server.requests.length - before).toBe(1);
   });
 });
+
+describe('the server is gone', () => {
+  /** A port that was just free: connecting to it is refused. */
+  async function refusedBaseURL(): Promise<string> {
+    const gone = await startFakeWandbServer();
+    await gone.close();
+    return gone.baseURL;
+  }
+
+  it('connection refused → a retryable APICallError naming the URL, no key', async () => {
+    const baseURL = await refusedBaseURL();
+    const model = providerFor(server, { apiKey: SECRET_KEY, baseURL })(MODEL_ID);
+    for (const call of ['doGenerate', 'doStream'] as const) {
+      const error = await errorFrom(() => model[call](callOptions()));
+      expect(APICallError.isInstance(error), String(error)).toBe(true);
+      expect((error as APICallError).isRetryable).toBe(true);
+      expect((error as APICallError).url).toBe(`${baseURL}/chat/completions`);
+      expectNoSecret(error);
+    }
+    const listError = await errorFrom(() => providerFor(server, { apiKey: SECRET_KEY, baseURL }).listModels());
+    expect(APICallError.isInstance(listError)).toBe(true);
+    expectNoSecret(listError);
+  });
+
+  it('connection refused through generateText → RetryError after 1 + maxRetries attempts, no key', async () => {
+    const baseURL = await refusedBaseURL();
+    const error = await errorFrom(() =>
+      generateText({ model: providerFor(server, { apiKey: SECRET_KEY, baseURL })(MODEL_ID), prompt: 'Hi', maxRetries: 1 }),
+    );
+    expect(error).toMatchObject({ name: 'AI_RetryError', reason: 'maxRetriesExceeded' });
+    expect((error as { errors: unknown[] }).errors).toHaveLength(2);
+    expectNoSecret(error);
+  }, 10_000);
+
+  it('the connection is closed before any answer → a retryable APICallError, no key', async () => {
+    server.chat({ type: 'respond', respond: (response) => void response.socket?.destroy() });
+    const error = await errorFrom(() => wandb()(MODEL_ID).doGenerate(callOptions()));
+    expect(APICallError.isInstance(error), String(error)).toBe(true);
+    expect((error as APICallError).isRetryable).toBe(true);
+    expectNoSecret(error);
+  });
+});
