@@ -19,6 +19,12 @@ export type TextResult = {
   warnings: unknown[];
 };
 
+export type StreamResult = TextResult & {
+  deltas: string[];
+  /** What `onError` received. */
+  errors: unknown[];
+};
+
 export type TextCall = {
   prompt?: string;
   /** A user message holding `prompt` and this image. */
@@ -51,7 +57,7 @@ export interface Major {
   model(settings: WandbProviderSettings, modelId: string): unknown;
   generateText(model: unknown, call: TextCall): Promise<TextResult>;
   /** Streams (draining the stream as a user would) and collects the same facts. */
-  streamText(model: unknown, call: TextCall): Promise<TextResult & { deltas: string[] }>;
+  streamText(model: unknown, call: TextCall): Promise<StreamResult>;
   generateObject(model: unknown, call: ObjectCall): Promise<Person>;
   streamObject(model: unknown, call: ObjectCall): Promise<{ partials: unknown[]; object: Person }>;
   /** `generateText` with this major's structured output (`Output.object`). */

@@ -74,6 +74,18 @@ describe.each(majors)('$name through $entry', (major) => {
     expect(lastRequest(server).body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
+  it('streamText: a mid-stream W&B error reaches onError and ends the stream', async () => {
+    server.chat({
+      type: 'sse',
+      events: [chunk({ content: 'Hel' }), { error: { message: 'The engine is currently overloaded, please try again later' } }],
+    });
+    const result = await major.streamText(model(), { prompt: 'Hi' });
+    expect(result.deltas).toEqual(['Hel']);
+    expect(result.errors).toHaveLength(1);
+    expect(String((result.errors[0] as Error).message ?? result.errors[0])).toContain('overloaded');
+    expect(result.finishReason).toBe('error');
+  });
+
   it('generateText: a multi-step tool loop sends the tool result back', async () => {
     const start = server.requests.length;
     server.chat(weatherCall('call_1'), { type: 'json', body: completion({ content: 'Sunny, 21°C.' }) });

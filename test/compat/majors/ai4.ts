@@ -56,13 +56,15 @@ export const ai4: Major = {
     };
   },
   async streamText(model, call) {
-    const result = streamText(callSettings(model, call));
+    const errors: unknown[] = [];
+    const result = streamText({ ...callSettings(model, call), onError: ({ error }) => void errors.push(error) });
     const deltas: string[] = [];
     // ai@4's promises resolve only once the stream has been read.
     for await (const delta of result.textStream) deltas.push(delta);
     const [steps, usage] = await Promise.all([result.steps, result.usage]);
     return {
       deltas,
+      errors,
       text: await result.text,
       reasoning: await result.reasoning,
       usage: { input: usage.promptTokens, output: usage.completionTokens },

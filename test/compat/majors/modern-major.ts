@@ -62,12 +62,14 @@ export function createModernMajor(
       };
     },
     async streamText(model, call) {
-      const result = streamText(callSettings(model, call));
+      const errors: unknown[] = [];
+      const result = streamText({ ...callSettings(model, call), onError: ({ error }) => void errors.push(error) });
       const deltas: string[] = [];
       for await (const delta of result.textStream) deltas.push(delta);
       const [steps, usage] = await Promise.all([result.steps, result.usage]);
       return {
         deltas,
+        errors,
         text: await result.text,
         reasoning: await result.reasoningText,
         usage: { input: usage.inputTokens, output: usage.outputTokens },
