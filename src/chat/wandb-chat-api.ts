@@ -134,13 +134,17 @@ function readUsage(value: unknown): WandbUsage | undefined {
   };
 }
 
-/** `reasoning` (current W&B docs) or `reasoning_content` (older docs, some models); "" is absent. */
+/**
+ * `reasoning` (current W&B docs) or `reasoning_content` (older docs, some models); "" is absent.
+ * The field paths are built only for an error message: this runs for every streamed chunk.
+ */
 function readReasoning(message: JsonObject, path: string): string | undefined {
-  return (
-    optionalString(message.reasoning, `${path}.reasoning`) ||
-    optionalString(message.reasoning_content, `${path}.reasoning_content`) ||
-    undefined
-  );
+  const { reasoning, reasoning_content: reasoningContent } = message;
+  if (reasoning != null && typeof reasoning !== 'string') fail(`${path}.reasoning`, 'a string', reasoning);
+  if (reasoningContent != null && typeof reasoningContent !== 'string') {
+    fail(`${path}.reasoning_content`, 'a string', reasoningContent);
+  }
+  return reasoning || reasoningContent || undefined;
 }
 
 /** Arguments normally arrive as a JSON string; a few servers send the object itself. */
@@ -187,55 +191,77 @@ export function readChatResponse(value: unknown): WandbChatResponse {
   return response;
 }
 
-/** Reads one streamed `chat.completion.chunk` (or an `{"error": ...}` event). */
+/**
+ * One streamed tool-call delta. A well-formed delta (most of a tool-calling stream) is checked in
+ * place and used as it is, without copies or field paths; anything else takes the careful path,
+ * which converts what it can and names the offending field.
+ */
+function readToolCallDelta(item: unknown, index: number): WandbToolCallDelta {
+  if (isWellFormedToolCallDelta(item)) return item;
+  const path = `choices[0].delta.tool_calls[${index}]`;
+  const call = readObject(item, path);
+  const fn = call.function == null ? undefined : readObject(call.function, `${path}.function`);
+  return {
+    index: typeof call.index === 'number' ? call.index : undefined,
+    id: optionalString(call.id, `${path}.id`),
+    type: optionalString(call.type, `${path}.type`),
+    function:
+      fn == null
+        ? undefined
+        : {
+            name: optionalString(fn.name, `${path}.function.name`),
+            arguments: readArguments(fn.arguments, `${path}.function.arguments`),
+          },
+  };
+}
+
+function isWellFormedToolCallDelta(item: unknown): item is WandbToolCallDelta {
+  if (!isObject(item)) return false;
+  const fn = item.function;
+  return (
+    (item.index === undefined || typeof item.index === 'number') &&
+    (item.id === undefined || typeof item.id === 'string') &&
+    (item.type === undefined || typeof item.type === 'string') &&
+    (fn === undefined ||
+      (isObject(fn) &&
+        (fn.name === undefined || typeof fn.name === 'string') &&
+        (fn.arguments === undefined || typeof fn.arguments === 'string')))
+  );
+}
+
+/**
+ * Reads one streamed `chat.completion.chunk` (or an `{"error": ...}` event). The result is built
+ * as one object literal with every field, so all chunks share one shape.
+ */
 export function readChatChunk(value: unknown): WandbChatChunk {
   const body = readObject(value, 'the stream chunk');
-  const chunk: WandbChatChunk = {};
-  readMetadata(body, chunk);
+  const id = optionalString(body.id, 'id');
+  const model = optionalString(body.model, 'model');
+  const created = typeof body.created === 'number' ? body.created : undefined;
 
   if (body.error != null) {
-    chunk.error = isObject(body.error) ? body.error : { message: String(body.error) };
-    return chunk;
+    const error = isObject(body.error) ? body.error : { message: String(body.error) };
+    return { id, model, created, error };
   }
   // vLLM's flat error shape: {"object": "error", "message": ..., "code": ...}
-  if (body.object === 'error') {
-    chunk.error = body;
-    return chunk;
-  }
-  chunk.usage = readUsage(body.usage);
+  if (body.object === 'error') return { id, model, created, error: body };
 
-  if (body.choices == null) return chunk;
-  if (!Array.isArray(body.choices)) fail('choices', 'an array', body.choices);
-  if (body.choices.length === 0) return chunk; // the trailing usage chunk
+  const usage = readUsage(body.usage);
+  if (body.choices != null && !Array.isArray(body.choices)) fail('choices', 'an array', body.choices);
+  // Only the first choice: the AI SDK has no notion of `n > 1`. No choice: the trailing usage chunk.
+  const choice = body.choices?.[0] == null ? undefined : readObject(body.choices[0], 'choices[0]');
+  const delta = choice?.delta == null ? undefined : readObject(choice.delta, 'choices[0].delta');
+  const toolCalls = delta?.tool_calls;
+  if (toolCalls != null && !Array.isArray(toolCalls)) fail('choices[0].delta.tool_calls', 'an array', toolCalls);
 
-  // Only the first choice: the AI SDK has no notion of `n > 1`.
-  const choice = readObject(body.choices[0], 'choices[0]');
-  chunk.finishReason = optionalString(choice.finish_reason, 'choices[0].finish_reason');
-  if (choice.delta == null) return chunk;
-  const delta = readObject(choice.delta, 'choices[0].delta');
-
-  chunk.content = optionalString(delta.content, 'choices[0].delta.content');
-  chunk.reasoning = readReasoning(delta, 'choices[0].delta');
-
-  if (delta.tool_calls != null) {
-    if (!Array.isArray(delta.tool_calls)) fail('choices[0].delta.tool_calls', 'an array', delta.tool_calls);
-    chunk.toolCalls = delta.tool_calls.map((item, index) => {
-      const path = `choices[0].delta.tool_calls[${index}]`;
-      const call = readObject(item, path);
-      const fn = call.function == null ? undefined : readObject(call.function, `${path}.function`);
-      return {
-        index: typeof call.index === 'number' ? call.index : undefined,
-        id: optionalString(call.id, `${path}.id`),
-        type: optionalString(call.type, `${path}.type`),
-        function:
-          fn == null
-            ? undefined
-            : {
-                name: optionalString(fn.name, `${path}.function.name`),
-                arguments: readArguments(fn.arguments, `${path}.function.arguments`),
-              },
-      };
-    });
-  }
-  return chunk;
+  return {
+    id,
+    model,
+    created,
+    usage,
+    finishReason: optionalString(choice?.finish_reason, 'choices[0].finish_reason'),
+    content: optionalString(delta?.content, 'choices[0].delta.content'),
+    reasoning: delta == null ? undefined : readReasoning(delta, 'choices[0].delta'),
+    toolCalls: toolCalls?.map(readToolCallDelta),
+  };
 }

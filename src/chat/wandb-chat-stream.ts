@@ -1,43 +1,45 @@
 import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
 import {
-  StreamingToolCallTracker,
   createLanguageModelResponseMetadata,
   createProviderStreamError,
-  generateId,
   isAbortError,
-  secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import { extractWandbErrorMessage, isRetryableWandbStreamError, redactJson, type Redact } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
-import { readChatChunk, type WandbToolCallDelta, type WandbUsage } from './wandb-chat-api';
+import { parseStreamJson } from './parse-stream-json';
+import { readChatChunk, type WandbUsage } from './wandb-chat-api';
+import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
 
 /*
- * W&B's server-sent events → AI SDK stream parts, in one stage: bytes are decoded, split into
- * events (eventsource-parser, fed directly rather than as an extra TransformStream), parsed and
- * turned into parts by one state machine. We own this loop instead of using
+ * W&B's server-sent events → AI SDK stream parts, in one stage and one pass: bytes are decoded,
+ * split into events (eventsource-parser, fed directly rather than as an extra TransformStream),
+ * parsed and turned into parts by one state machine. We own this loop instead of using
  * `createEventSourceResponseHandler` because we must see `[DONE]` (to tell a finished stream from
  * a cut one) and because every extra stream stage costs time on every chunk.
  */
 
 type Emit = (part: LanguageModelV4StreamPart) => void;
 
-type OpenBlock = { type: 'text' | 'reasoning'; id: string } | undefined;
+/**
+ * The two kinds of block, with their part types as constants: a type built per part
+ * (`${kind}-delta`) would be a fresh string that every consumer's `switch (part.type)` compares
+ * character by character.
+ */
+const TEXT = { name: 'text', start: 'text-start', delta: 'text-delta', end: 'text-end' } as const;
+const REASONING = { name: 'reasoning', start: 'reasoning-start', delta: 'reasoning-delta', end: 'reasoning-end' } as const;
+type BlockKind = typeof TEXT | typeof REASONING;
+
+type OpenBlock = { kind: BlockKind; id: string } | undefined;
 
 export class WandbChatStreamProcessor {
   private readonly decoder = new TextDecoder();
   private readonly parser: EventSourceParser;
-  private readonly toolCalls: StreamingToolCallTracker<WandbToolCallDelta>;
-  /** Tool-call deltas that arrived before their function name, by index (or id). */
-  private readonly unnamedToolCalls = new Map<number | string, WandbToolCallDelta>();
-  private readonly namedToolCallKeys = new Set<number | string>();
-  /** Wire ids that repeat an id of an earlier step, and their replacements. */
-  private readonly replacedToolCallIds = new Map<string, string>();
+  private readonly toolCalls: WandbToolCallAssembler;
 
   private openBlock: OpenBlock;
   private blockCount = 0;
-  private hasToolCalls = false;
   private sentMetadata = false;
   private finishReason: string | undefined;
   private sawFinishReason = false;
@@ -56,10 +58,7 @@ export class WandbChatStreamProcessor {
     },
   ) {
     this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
-    this.toolCalls = new StreamingToolCallTracker(
-      { enqueue: (part) => part != null && this.emit(part) },
-      { typeValidation: 'if-present' },
-    );
+    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIdsInPrompt);
   }
 
   /** True once the stream has failed; further input is ignored. */
@@ -87,7 +86,7 @@ export class WandbChatStreamProcessor {
       );
       return;
     }
-    const [unnamedKey] = this.unnamedToolCalls.keys();
+    const unnamedKey = this.toolCalls.callWithoutName;
     if (unnamedKey !== undefined) {
       this.fail(`W&B streamed arguments for tool call ${unnamedKey} but never its function name.`);
       return;
@@ -96,7 +95,7 @@ export class WandbChatStreamProcessor {
     this.toolCalls.flush();
     this.emit({
       type: 'finish',
-      finishReason: mapWandbFinishReason(this.finishReason, this.hasToolCalls),
+      finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
       usage: convertWandbUsage(this.usage),
     });
   }
@@ -123,7 +122,7 @@ export class WandbChatStreamProcessor {
 
     let value: unknown;
     try {
-      value = secureJsonParse(event.data);
+      value = parseStreamJson(event.data);
     } catch {
       this.fail(`W&B sent a stream event that is not valid JSON: ${excerpt(event.data)}`, {
         data: event.data,
@@ -158,13 +157,13 @@ export class WandbChatStreamProcessor {
     }
     if (chunk.usage != null) this.usage = chunk.usage;
 
-    if (chunk.reasoning) this.appendToBlock('reasoning', chunk.reasoning);
-    if (chunk.content) this.appendToBlock('text', chunk.content);
+    if (chunk.reasoning) this.appendToBlock(REASONING, chunk.reasoning);
+    if (chunk.content) this.appendToBlock(TEXT, chunk.content);
     // Some servers send `tool_calls: []` alongside reasoning; only real calls end a block.
     if (chunk.toolCalls != null && chunk.toolCalls.length > 0) {
       this.closeOpenBlock();
       try {
-        for (const delta of chunk.toolCalls) this.processToolCallDelta(delta);
+        for (const delta of chunk.toolCalls) this.toolCalls.process(delta);
       } catch (error) {
         this.fail(error instanceof Error ? error.message : String(error), { data: value });
         return;
@@ -178,64 +177,20 @@ export class WandbChatStreamProcessor {
     }
   }
 
-  private appendToBlock(type: 'text' | 'reasoning', delta: string): void {
-    if (this.openBlock?.type !== type) {
+  private appendToBlock(kind: BlockKind, delta: string): void {
+    if (this.openBlock?.kind !== kind) {
       // Reasoning ends before text starts (and vice versa); each run gets its own id.
       this.closeOpenBlock();
-      this.openBlock = { type, id: `${type}-${this.blockCount++}` };
-      this.emit({ type: `${type}-start`, id: this.openBlock.id });
+      this.openBlock = { kind, id: `${kind.name}-${this.blockCount++}` };
+      this.emit({ type: kind.start, id: this.openBlock.id });
     }
-    this.emit({ type: `${type}-delta`, id: this.openBlock.id, delta });
+    this.emit({ type: kind.delta, id: this.openBlock.id, delta });
   }
 
   private closeOpenBlock(): void {
     if (this.openBlock == null) return;
-    this.emit({ type: `${this.openBlock.type}-end`, id: this.openBlock.id });
+    this.emit({ type: this.openBlock.kind.end, id: this.openBlock.id });
     this.openBlock = undefined;
-  }
-
-  /**
-   * Some models (DeepSeek, Kimi via routers) send a call's first argument deltas before its name.
-   * The tracker needs the name to start a call, so such deltas wait here, keyed by index or id,
-   * and are replayed as one delta when the name arrives.
-   */
-  private processToolCallDelta(delta: WandbToolCallDelta): void {
-    this.hasToolCalls = true;
-    if (delta.id != null && this.options.toolCallIdsInPrompt?.has(delta.id)) {
-      let replacement = this.replacedToolCallIds.get(delta.id);
-      if (replacement == null) {
-        replacement = generateId();
-        this.replacedToolCallIds.set(delta.id, replacement);
-      }
-      delta = { ...delta, id: replacement };
-    }
-    const key = delta.index ?? (delta.id?.trim() || undefined);
-    if (key != null && !this.namedToolCallKeys.has(key)) {
-      const waiting = this.unnamedToolCalls.get(key);
-      if (!delta.function?.name?.trim()) {
-        this.unnamedToolCalls.set(key, {
-          index: delta.index,
-          id: waiting?.id ?? delta.id,
-          type: waiting?.type ?? delta.type,
-          function: { arguments: (waiting?.function?.arguments ?? '') + (delta.function?.arguments ?? '') },
-        });
-        return;
-      }
-      this.namedToolCallKeys.add(key);
-      if (waiting != null) {
-        this.unnamedToolCalls.delete(key);
-        delta = {
-          index: delta.index,
-          id: delta.id ?? waiting.id,
-          type: delta.type ?? waiting.type,
-          function: {
-            name: delta.function.name,
-            arguments: (waiting.function?.arguments ?? '') + (delta.function.arguments ?? ''),
-          },
-        };
-      }
-    }
-    this.toolCalls.processDelta(delta);
   }
 
   private fail(
@@ -288,13 +243,23 @@ export function createWandbPartStream(
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();
-  const pending: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
-  const processor = new WandbChatStreamProcessor((part) => pending.push(part), options);
+  let controller!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
+  // Parts go straight into the stream's queue; the count tells `pull` whether it has produced one.
+  let partCount = 0;
+  const processor = new WandbChatStreamProcessor((part) => {
+    partCount++;
+    controller.enqueue(part);
+  }, options);
   let ended = false;
 
   return new ReadableStream<LanguageModelV4StreamPart>({
-    async pull(controller) {
-      while (pending.length === 0 && !ended) {
+    start(streamController) {
+      controller = streamController;
+      controller.enqueue({ type: 'stream-start', warnings });
+    },
+    async pull() {
+      const partCountBefore = partCount;
+      while (partCount === partCountBefore && !ended) {
         let result: ReadableStreamReadResult<Uint8Array>;
         try {
           result = await reader.read();
@@ -316,8 +281,6 @@ export function createWandbPartStream(
           }
         }
       }
-      for (const part of pending) controller.enqueue(part);
-      pending.length = 0;
       if (ended) controller.close();
     },
     cancel(reason) {

@@ -263,6 +263,18 @@ describe('readChatResponse', () => {
 });
 
 describe('readChatChunk', () => {
+  /** Every chunk has every field (one shape for all chunks); these are the absent ones. */
+  const ABSENT = {
+    id: undefined,
+    model: undefined,
+    created: undefined,
+    usage: undefined,
+    finishReason: undefined,
+    content: undefined,
+    reasoning: undefined,
+    toolCalls: undefined,
+  };
+
   it('reads a content delta with its metadata', () => {
     expect(
       readChatChunk({
@@ -273,13 +285,11 @@ describe('readChatChunk', () => {
         choices: [{ index: 0, delta: { role: 'assistant', content: 'Hel' }, logprobs: null, finish_reason: null }],
       }),
     ).toStrictEqual({
+      ...ABSENT,
       id: 'chatcmpl-1',
       model: 'openai/gpt-oss-120b',
       created: 1700000000,
-      usage: undefined,
-      finishReason: undefined,
       content: 'Hel',
-      reasoning: undefined,
     });
   });
 
@@ -292,9 +302,8 @@ describe('readChatChunk', () => {
       completion_tokens_details: { reasoning_tokens: 3 },
     };
     expect(readChatChunk({ id: 'c', choices: [], usage })).toStrictEqual({
+      ...ABSENT,
       id: 'c',
-      model: undefined,
-      created: undefined,
       usage: {
         prompt_tokens: 10,
         completion_tokens: 5,
@@ -307,12 +316,7 @@ describe('readChatChunk', () => {
   });
 
   it('reads a chunk without choices', () => {
-    expect(readChatChunk({ usage: null })).toStrictEqual({
-      id: undefined,
-      model: undefined,
-      created: undefined,
-      usage: undefined,
-    });
+    expect(readChatChunk({ usage: null })).toStrictEqual(ABSENT);
   });
 
   it('reads usage alongside a finishing choice', () => {
@@ -323,10 +327,7 @@ describe('readChatChunk', () => {
 
   it('reads a finish_reason with a null or absent delta', () => {
     expect(readChatChunk({ choices: [{ index: 0, delta: null, finish_reason: 'length' }] })).toStrictEqual({
-      id: undefined,
-      model: undefined,
-      created: undefined,
-      usage: undefined,
+      ...ABSENT,
       finishReason: 'length',
     });
     expect(readChatChunk({ choices: [{ index: 0, finish_reason: 'stop' }] }).finishReason).toBe('stop');
@@ -346,15 +347,7 @@ describe('readChatChunk', () => {
   it('treats null delta fields as absent', () => {
     expect(
       readChatChunk(chunk({ role: null, content: null, reasoning: null, reasoning_content: null, tool_calls: null })),
-    ).toStrictEqual({
-      id: undefined,
-      model: undefined,
-      created: undefined,
-      usage: undefined,
-      finishReason: undefined,
-      content: undefined,
-      reasoning: undefined,
-    });
+    ).toStrictEqual(ABSENT);
   });
 
   it.each([
@@ -383,11 +376,16 @@ describe('readChatChunk', () => {
       ).toolCalls,
     ).toStrictEqual([
       { index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } },
-      { index: 1, id: undefined, type: undefined, function: { name: undefined, arguments: '{"ci' } },
+      { index: 1, function: { arguments: '{"ci' } },
       { index: undefined, id: 'call_3', type: undefined, function: { name: 'obj', arguments: '{"a":1}' } },
-      { index: 3, id: undefined, type: undefined, function: undefined },
+      { index: 3 },
       { index: undefined, id: undefined, type: undefined, function: { name: undefined, arguments: undefined } },
     ]);
+  });
+
+  it('uses a well-formed tool-call delta as it is, without a copy (the hot path)', () => {
+    const delta = { index: 0, function: { arguments: '{"ci' } };
+    expect(readChatChunk(chunk({ tool_calls: [delta] })).toolCalls?.[0]).toBe(delta);
   });
 
   it('returns an {error} chunk for {"error":{...}} and reads nothing else', () => {
