@@ -58,8 +58,14 @@ export type WandbChatOptions = {
    * Fields merged into the request body last, for W&B parameters without a typed option
    * (e.g. `{ top_k: 40, repetition_penalty: 1.1 }`). They override anything the provider set.
    */
-  extraBody?: Record<string, unknown>;
+  extraBody?: { [field: string]: WandbJsonValue };
 };
+
+/**
+ * A JSON value without `undefined`. Narrower than each interface version's own `JSONValue`, so a
+ * variable declared as `WandbChatOptions` fits `providerOptions` in ai@4, 5, 6 and 7 alike.
+ */
+export type WandbJsonValue = null | string | number | boolean | WandbJsonValue[] | { [key: string]: WandbJsonValue };
 
 const wandbChatOptionsSchema = z.strictObject({
   enableThinking: z.boolean().optional(),
@@ -70,7 +76,8 @@ const wandbChatOptionsSchema = z.strictObject({
   user: z.string().optional(),
   structuredOutputs: z.boolean().optional(),
   strictJsonSchema: z.boolean().optional(),
-  extraBody: z.record(z.string(), z.unknown()).optional(),
+  // Values are checked by validateExtraBodyIsJson below, which names the field JSON cannot carry.
+  extraBody: z.record(z.string(), z.custom<WandbJsonValue>()).optional(),
 }) satisfies z.ZodType<WandbChatOptions>;
 
 const KNOWN_KEYS = Object.keys(wandbChatOptionsSchema.shape).join(', ');

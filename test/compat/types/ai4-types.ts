@@ -10,7 +10,8 @@ import { createWandb, wandb, type WandbChatOptions, type WandbProvider } from '.
 const provider: WandbProvider = createWandb({ apiKey: 'key', project: 'team/project' });
 const asModel: LanguageModel = provider('openai/gpt-oss-120b');
 const asV1: LanguageModelV1 = wandb.languageModel('moonshotai/Kimi-K2.6');
-const wandbOptions = { enableThinking: false } satisfies WandbChatOptions;
+// Annotated, as users write it: the declared type itself must fit `providerOptions`.
+const wandbOptions: WandbChatOptions = { enableThinking: false };
 
 export async function usesEveryKindOfCall() {
   await generateText({ model: asModel, prompt: 'Hi', providerOptions: { wandb: wandbOptions } });

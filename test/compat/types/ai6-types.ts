@@ -9,7 +9,8 @@ import { createWandb, wandb, type WandbChatOptions } from '../../../src/v3/index
 
 const asModel: LanguageModel = createWandb({ apiKey: 'key' })('openai/gpt-oss-120b');
 const registry = createProviderRegistry({ wandb });
-const wandbOptions = { cacheSalt: 'tenant' } satisfies WandbChatOptions;
+// Annotated, as users write it: the declared type itself must fit `providerOptions`.
+const wandbOptions: WandbChatOptions = { cacheSalt: 'tenant' };
 
 export async function usesEveryKindOfCall() {
   await generateText({ model: asModel, prompt: 'Hi', providerOptions: { wandb: wandbOptions } });

@@ -9,7 +9,8 @@ import { createWandb as createWandbV1 } from '../../../src/v1/index';
 
 const asModel: LanguageModel = createWandb({ apiKey: 'key' })('openai/gpt-oss-120b');
 const registry = createProviderRegistry({ wandb });
-const wandbOptions = { structuredOutputs: false } satisfies WandbChatOptions;
+// Annotated, as users write it: the declared type itself must fit `providerOptions`.
+const wandbOptions: WandbChatOptions = { structuredOutputs: false };
 
 export async function usesEveryKindOfCall() {
   await generateText({ model: asModel, prompt: 'Hi', reasoning: 'low', providerOptions: { wandb: wandbOptions } });
