@@ -1,12 +1,11 @@
-import { createJsonResponseHandler, getFromApi } from '@ai-sdk/provider-utils';
+import { createJsonResponseHandler, getFromApi, lazySchema, zodSchema } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import type { WandbConfig } from './wandb-config';
 import { createKeyRedactor, createWandbFailedResponseHandler } from './wandb-error';
 
-// Lenient: only the ids are read; W&B's entries carry no capability metadata anyway.
-const modelListSchema = z.object({
-  data: z.array(z.object({ id: z.string() })),
-});
+// Lenient: only the ids are read; W&B's entries carry no capability metadata anyway. Lazy: built
+// on the first call, not at import.
+const modelListSchema = lazySchema(() => zodSchema(z.object({ data: z.array(z.object({ id: z.string() })) })));
 
 /** The model ids that `GET {baseURL}/models` lists for this key and project. */
 export async function listWandbModels(

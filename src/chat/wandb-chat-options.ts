@@ -67,20 +67,26 @@ export type WandbChatOptions = {
  */
 export type WandbJsonValue = null | string | number | boolean | WandbJsonValue[] | { [key: string]: WandbJsonValue };
 
-const wandbChatOptionsSchema = z.strictObject({
-  enableThinking: z.boolean().optional(),
-  reasoningEffort: z.string().min(1).optional(),
-  cacheSalt: z.string().min(1).optional(),
-  parallelToolCalls: z.boolean().optional(),
-  logitBias: z.record(z.string(), z.number().min(-100).max(100)).optional(),
-  user: z.string().optional(),
-  structuredOutputs: z.boolean().optional(),
-  strictJsonSchema: z.boolean().optional(),
-  // Values are checked by validateExtraBodyIsJson below, which names the field JSON cannot carry.
-  extraBody: z.record(z.string(), z.custom<WandbJsonValue>()).optional(),
-}) satisfies z.ZodType<WandbChatOptions>;
+/**
+ * Built on first use, not at import: building it took about half of the time that importing this
+ * package's own code takes, and many apps never pass provider options.
+ */
+let wandbChatOptionsSchema: ReturnType<typeof createWandbChatOptionsSchema> | undefined;
 
-const KNOWN_KEYS = Object.keys(wandbChatOptionsSchema.shape).join(', ');
+function createWandbChatOptionsSchema() {
+  return z.strictObject({
+    enableThinking: z.boolean().optional(),
+    reasoningEffort: z.string().min(1).optional(),
+    cacheSalt: z.string().min(1).optional(),
+    parallelToolCalls: z.boolean().optional(),
+    logitBias: z.record(z.string(), z.number().min(-100).max(100)).optional(),
+    user: z.string().optional(),
+    structuredOutputs: z.boolean().optional(),
+    strictJsonSchema: z.boolean().optional(),
+    // Values are checked by validateExtraBodyIsJson below, which names the field JSON cannot carry.
+    extraBody: z.record(z.string(), z.custom<WandbJsonValue>()).optional(),
+  }) satisfies z.ZodType<WandbChatOptions>;
+}
 
 /**
  * Validates `providerOptions.wandb`. Unlike `parseProviderOptions`, the error names the offending
@@ -92,6 +98,7 @@ export function parseWandbChatOptions(
   const options = providerOptions?.wandb;
   if (options == null) return {};
 
+  wandbChatOptionsSchema ??= createWandbChatOptionsSchema();
   const result = wandbChatOptionsSchema.safeParse(options);
   if (result.success) {
     validateExtraBodyIsJson(result.data.extraBody);
@@ -104,7 +111,7 @@ export function parseWandbChatOptions(
     throw new InvalidArgumentError({
       argument: `providerOptions.wandb.${key}`,
       message:
-        `Unknown option providerOptions.wandb.${key}. Known options: ${KNOWN_KEYS}. ` +
+        `Unknown option providerOptions.wandb.${key}. Known options: ${Object.keys(wandbChatOptionsSchema.shape).join(', ')}. ` +
         `To send another W&B request field, put it in providerOptions.wandb.extraBody.`,
     });
   }
