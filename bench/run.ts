@@ -1,0 +1,150 @@
+/*
+ * `npm run bench`: runs every measurement in its own process (after the script has built `dist/`)
+ * and prints one Markdown table comparing this package with @ai-sdk/openai-compatible.
+ * Progress goes to stderr, the table to stdout.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ANCHOR_NAME, PACKAGE_NAME } from './contenders.ts';
+import type { FirstPartResult } from './first-part.ts';
+import type { MemoryResult } from './memory.ts';
+import type { PackageCostResult } from './package-cost.ts';
+import type { StreamCpuResult } from './stream-cpu.ts';
+import type { StreamTextResult } from './stream-text.ts';
+
+function runMeasurement<T>(file: string): T {
+  const path = fileURLToPath(new URL(file, import.meta.url));
+  const child = spawnSync(process.execPath, ['--expose-gc', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`${file} failed (exit code ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+}
+
+process.stderr.write('Benchmarking the built dist/ against @ai-sdk/openai-compatible (a few minutes)…\n');
+const streamCpu = runMeasurement<StreamCpuResult>('./stream-cpu.ts');
+const firstPart = runMeasurement<FirstPartResult>('./first-part.ts');
+const streamText = runMeasurement<StreamTextResult>('./stream-text.ts');
+const memory = runMeasurement<MemoryResult>('./memory.ts');
+const packageCost = runMeasurement<PackageCostResult>('./package-cost.ts');
+
+type Row = {
+  measurement: string;
+  ours: number;
+  anchor: number;
+  format: (value: number) => string;
+  /** The target on ours / anchor, and whether more is better. */
+  target: { ratio: number; higherIsBetter?: boolean };
+  floor?: { value: number; maxRatio: number };
+};
+
+const micros = (value: number) => `${value.toFixed(2)} µs`;
+const kib = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
+const millis = (value: number) => `${value.toFixed(1)} ms`;
+const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`;
+
+const rows: Row[] = [
+  ...streamCpu.map(
+    (stream): Row => ({
+      measurement: `CPU per chunk: ${stream.stream}`,
+      ours: stream.microsPerChunk[PACKAGE_NAME],
+      anchor: stream.microsPerChunk[ANCHOR_NAME],
+      format: micros,
+      target: { ratio: 0.4 },
+      floor: { value: stream.microsPerChunk.floor, maxRatio: 2 },
+    }),
+  ),
+  {
+    measurement: 'time from first byte to first text-delta',
+    ours: firstPart[PACKAGE_NAME].microsToFirstText,
+    anchor: firstPart[ANCHOR_NAME].microsToFirstText,
+    format: (value) => `${value.toFixed(0)} µs`,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: '`streamText` (ai@7) end to end, text chunks per second',
+    ours: streamText[PACKAGE_NAME].chunksPerSecond,
+    anchor: streamText[ANCHOR_NAME].chunksPerSecond,
+    format: perSecond,
+    target: { ratio: 1, higherIsBetter: true },
+  },
+  {
+    measurement: 'heap per open stream (1,000 open at once)',
+    ours: memory[PACKAGE_NAME].bytesPerOpenStream,
+    anchor: memory[ANCHOR_NAME].bytesPerOpenStream,
+    format: kib,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: `cold import, \`node -e "await import(…)"\` (node alone: ${millis(packageCost.nodeAloneMillis)})`,
+    ours: packageCost[PACKAGE_NAME].importMillis,
+    anchor: packageCost[ANCHOR_NAME].importMillis,
+    format: millis,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: 'installed package (npm pack, unpacked)',
+    ours: packageCost[PACKAGE_NAME].installedBytes,
+    anchor: packageCost[ANCHOR_NAME].installedBytes,
+    format: kib,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: 'dist/ bytes',
+    ours: packageCost[PACKAGE_NAME].distBytes,
+    anchor: packageCost[ANCHOR_NAME].distBytes,
+    format: kib,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: 'ESM entry, minified + gzipped (own code)',
+    ours: packageCost[PACKAGE_NAME].entryMinGzipBytes,
+    anchor: packageCost[ANCHOR_NAME].entryMinGzipBytes,
+    format: kib,
+    target: { ratio: 1 },
+  },
+  {
+    measurement: 'ESM entry, minified + gzipped (with dependencies, zod excluded)',
+    ours: packageCost[PACKAGE_NAME].entryWithDependenciesMinGzipBytes,
+    anchor: packageCost[ANCHOR_NAME].entryWithDependenciesMinGzipBytes,
+    format: kib,
+    target: { ratio: 1 },
+  },
+];
+
+function targetText({ target, floor }: Row): string {
+  const relation = target.higherIsBetter ? '≥' : '≤';
+  const anchorPart = target.ratio === 1 ? `${relation} anchor` : `${relation} ${target.ratio}× anchor`;
+  return floor == null ? anchorPart : `${anchorPart}, ≤ ${floor.maxRatio}× floor`;
+}
+
+function isMet({ ours, anchor, target, floor }: Row): boolean {
+  const ratio = ours / anchor;
+  const anchorMet = target.higherIsBetter ? ratio >= target.ratio : ratio <= target.ratio;
+  return anchorMet && (floor == null || ours / floor.value <= floor.maxRatio);
+}
+
+const cpu = cpus();
+const lines = [
+  `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `${osType()} ${release()}, Node ${process.version}. ${PACKAGE_NAME}: built dist/; anchor: ${ANCHOR_NAME}.`,
+  '',
+  `| measurement | ${PACKAGE_NAME} | ${ANCHOR_NAME} | ratio | raw floor | ratio to floor | target | met |`,
+  '|---|---:|---:|---:|---:|---:|---|---|',
+  ...rows.map((row) =>
+    [
+      '',
+      row.measurement,
+      row.format(row.ours),
+      row.format(row.anchor),
+      `${(row.ours / row.anchor).toFixed(2)}×`,
+      row.floor ? row.format(row.floor.value) : '–',
+      row.floor ? `${(row.ours / row.floor.value).toFixed(2)}×` : '–',
+      targetText(row),
+      isMet(row) ? 'yes' : '**no**',
+      '',
+    ]
+      .join(' | ')
+      .trim(),
+  ),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
