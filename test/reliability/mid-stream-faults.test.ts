@@ -283,17 +283,9 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     await expectResponsesClosed();
   });
 
-  it('mid-stream, streamText with timeout.chunkMs → the text so far, then an abort part', async () => {
+  it.each([{ chunkMs: 100 }, { totalMs: 200 }])('mid-stream, streamText with timeout %o → the text so far, then an abort part', async (timeout) => {
     server.chat(stallAfter(PARTIAL));
-    const { types, text } = await streamTextParts({ timeout: { chunkMs: 100 } });
-    expect(text).toBe(PARTIAL_TEXT);
-    expect(types.at(-1)).toBe('abort');
-    await expectResponsesClosed();
-  });
-
-  it('mid-stream, streamText with timeout.totalMs → the text so far, then an abort part', async () => {
-    server.chat(stallAfter(PARTIAL));
-    const { types, text } = await streamTextParts({ timeout: { totalMs: 200 } });
+    const { types, text } = await streamTextParts({ timeout });
     expect(text).toBe(PARTIAL_TEXT);
     expect(types.at(-1)).toBe('abort');
     await expectResponsesClosed();
