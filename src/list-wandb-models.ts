@@ -1,11 +1,8 @@
-import { createJsonResponseHandler, getFromApi, lazySchema, zodSchema } from '@ai-sdk/provider-utils';
-import { z } from 'zod/v4';
+import { InvalidResponseDataError } from '@ai-sdk/provider';
+import { getFromApi } from '@ai-sdk/provider-utils';
+import { readWandbJsonBody, textBodyHandler } from './read-wandb-json-body';
 import type { WandbConfig } from './wandb-config';
 import { createKeyRedactor, createWandbFailedResponseHandler } from './wandb-error';
-
-// Lenient: only the ids are read; W&B's entries carry no capability metadata anyway. Lazy: built
-// on the first call, not at import.
-const modelListSchema = lazySchema(() => zodSchema(z.object({ data: z.array(z.object({ id: z.string() })) })));
 
 /** The model ids that `GET {baseURL}/models` lists for this key and project. */
 export async function listWandbModels(
@@ -13,15 +10,39 @@ export async function listWandbModels(
   { abortSignal }: { abortSignal?: AbortSignal } = {},
 ): Promise<string[]> {
   const headers = config.headers();
-  const { value } = await getFromApi({
+  const redact = createKeyRedactor(headers);
+  const { value: text } = await getFromApi({
     url: `${config.baseURL}/models`,
     headers,
-    successfulResponseHandler: createJsonResponseHandler(modelListSchema),
-    failedResponseHandler: createWandbFailedResponseHandler(createKeyRedactor(headers)),
+    successfulResponseHandler: textBodyHandler,
+    failedResponseHandler: createWandbFailedResponseHandler(redact),
     abortSignal,
     fetch: config.fetch,
     // The URL comes from the developer's own `baseURL` setting, not from a response.
     validateUrl: false,
   });
-  return value.data.map((model) => model.id);
+  return readWandbJsonBody(text, redact, readModelIds).value;
+}
+
+/** Lenient: only the ids are read; W&B's entries carry no capability metadata anyway. */
+function readModelIds(value: unknown): string[] {
+  const data = isObject(value) ? value.data : undefined;
+  if (!Array.isArray(data)) throw invalidModelList('data', 'an array', data);
+  return data.map((entry, index) => {
+    const id = isObject(entry) ? entry.id : undefined;
+    if (typeof id !== 'string' || id === '') throw invalidModelList(`data[${index}].id`, 'a non-empty string', id);
+    return id;
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value != null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function invalidModelList(path: string, expected: string, got: unknown): InvalidResponseDataError {
+  const kind = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
+  return new InvalidResponseDataError({
+    data: got,
+    message: `Invalid W&B response: the model list's ${path} should be ${expected}, got ${kind}.`,
+  });
 }

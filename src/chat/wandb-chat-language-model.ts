@@ -11,11 +11,11 @@ import {
   extractResponseHeaders,
   generateId,
   postJsonToApi,
-  secureJsonParse,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
+import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import type { WandbConfig } from '../wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler, redactJson, type Redact } from '../wandb-error';
+import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
@@ -52,8 +52,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       false,
       textBodyHandler,
     );
-    const rawValue = parseResponseJson(responseText, redact);
-    const response = withKeyRedacted(redact, () => readChatResponse(rawValue));
+    const { rawValue, value: response } = readWandbJsonBody(responseText, redact, readChatResponse);
 
     return {
       content: convertResponseContent(response, collectToolCallIds(options.prompt)),
@@ -151,35 +150,6 @@ function convertResponseContent(
     content.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input: call.arguments });
   }
   return content;
-}
-
-// The handlers only read the body: validation happens outside `postJsonToApi`, which would
-// otherwise wrap our InvalidResponseDataError into a vague "Failed to process successful response".
-const textBodyHandler: ResponseHandler<string> = async ({ response }) => ({
-  value: await response.text(),
-  responseHeaders: extractResponseHeaders(response),
-});
-
-function parseResponseJson(text: string, redact: Redact): unknown {
-  try {
-    return secureJsonParse(text);
-  } catch {
-    const shown = redact(text);
-    throw new InvalidResponseDataError({
-      data: shown,
-      message: `Invalid W&B response: the body is not JSON: ${shown.slice(0, 200)}`,
-    });
-  }
-}
-
-/** Runs a response reader; an InvalidResponseDataError it throws comes out with the API key masked. */
-function withKeyRedacted<T>(redact: Redact, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (!InvalidResponseDataError.isInstance(error)) throw error;
-    throw new InvalidResponseDataError({ data: redactJson(error.data, redact), message: redact(error.message) });
-  }
 }
 
 const eventStreamBodyHandler: ResponseHandler<ReadableStream<Uint8Array> | null> = async ({

@@ -148,3 +148,22 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
     expectNoSecret(outcome);
   });
 });
+
+describe('listModels: a 200 that is not a model list → InvalidResponseDataError naming the field', () => {
+  const cases: Array<[string, unknown, RegExp]> = [
+    ['data missing', { object: 'list', echo: ECHO }, /data should be an array, got undefined/],
+    ['data a string', { object: 'list', data: ECHO }, /data should be an array, got string/],
+    ['an entry without id', { object: 'list', data: [{ object: 'model', owned_by: ECHO }] }, /data\[0\]\.id should be a non-empty string, got undefined/],
+    ['an entry that is a string', { object: 'list', data: ['openai/gpt-oss-120b', ECHO] }, /data\[0\]\.id should be a non-empty string/],
+    ['an id that is a number', { object: 'list', data: [{ id: 7, echo: ECHO }] }, /data\[0\]\.id should be a non-empty string, got number/],
+    ['the body an array', [ECHO], /data should be an array/],
+    ['a body that is not JSON', `<html>${ECHO}</html>`, /the body is not JSON/],
+  ];
+  it.each(cases)('%s', async (_name, body, says) => {
+    server.models(typeof body === 'string' ? { type: 'text', status: 200, body } : { type: 'json', body });
+    const error = await errorFrom(() => providerFor(server, { apiKey: SECRET_KEY }).listModels());
+    expect(InvalidResponseDataError.isInstance(error), String(error)).toBe(true);
+    expect((error as Error).message).toMatch(says);
+    expectNoSecret(error);
+  });
+});
