@@ -70,6 +70,7 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     ['an HTML page from a proxy', `<html><body>Logged in as ${ECHO}</body></html>`],
     ['an empty body', ''],
     ['JSON cut short', `{"id":"x","echo":"${ECHO}","choices":[{"index":0,"mess`],
+    ['an event stream (a server that ignores stream: false)', `data: {"choices":[{"index":0,"delta":{"content":"${ECHO}"}}]}\n\ndata: [DONE]\n\n`],
   ];
   it.each(notJson)('%s → InvalidResponseDataError saying the body is not JSON', async (_name, body) => {
     server.chat({ type: 'text', status: 200, body });

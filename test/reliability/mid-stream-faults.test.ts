@@ -227,6 +227,7 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     const { parts, thrown } = await reading;
     expect(parts.map((part) => part.type)).toEqual(['stream-start']);
     expect((thrown as Error).name).toBe('AbortError');
+    expectNoSecret(thrown);
     await expectResponsesClosed();
   });
 
@@ -236,7 +237,9 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     const calling = errorFrom(() => model().doStream(callOptions({ abortSignal: controller.signal })));
     await vi.waitFor(() => expect(server.openResponses()).toBe(1));
     controller.abort();
-    expect(((await calling) as Error).name).toBe('AbortError');
+    const aborted = await calling;
+    expect((aborted as Error).name).toBe('AbortError');
+    expectNoSecret(aborted);
     await expectResponsesClosed();
   });
 
@@ -247,7 +250,9 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     const calling = errorFrom(() => generateText({ model: model(), prompt: 'Hi', abortSignal: controller.signal }));
     await vi.waitFor(() => expect(server.openResponses()).toBe(1));
     controller.abort();
-    expect(((await calling) as Error).name).toBe('AbortError');
+    const aborted = await calling;
+    expect((aborted as Error).name).toBe('AbortError');
+    expectNoSecret(aborted);
     expect(server.requests.length - before).toBe(1);
     await expectResponsesClosed();
   });

@@ -10,7 +10,7 @@
  */
 import { APICallError } from '@ai-sdk/provider';
 import { RetryError, generateText, streamText } from 'ai';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startFakeWandbServer, textStream, completion, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
 import { MODEL_ID, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
@@ -152,6 +152,29 @@ describe.concurrent('500 and 503 are retried with growing backoff', () => {
       }
       expect(server.requests).toHaveLength(3);
       expectNoSecret(retryError);
+    });
+  });
+});
+
+describe.concurrent('the user can stop a call that waits to retry', () => {
+  it('abortSignal during a 30 s retry-after wait → the call ends with the abort, no second request', async () => {
+    await withServer(async (server) => {
+      server.chat(concurrency({ 'retry-after-ms': '30000' }), ok('must not be reached'));
+      const controller = new AbortController();
+      const calling = errorFrom(() => generateText({ model: model(server), prompt: 'Hi', abortSignal: controller.signal }));
+      await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+      controller.abort();
+      // The wait would outlast the test's timeout; only the abort can end it in time.
+      expect(((await calling) as Error).name).toBe('AbortError');
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  it('an already aborted signal → no request at all', async () => {
+    await withServer(async (server) => {
+      const error = await errorFrom(() => generateText({ model: model(server), prompt: 'Hi', abortSignal: AbortSignal.abort() }));
+      expect((error as Error).name).toBe('AbortError');
+      expect(server.requests).toHaveLength(0);
     });
   });
 });

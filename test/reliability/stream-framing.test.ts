@@ -5,6 +5,7 @@
  * and for a 10 MB answer without holding it in memory.
  */
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import { setFlagsFromString } from 'node:v8';
 import type { ServerResponse } from 'node:http';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
@@ -168,6 +169,38 @@ describe('line endings and other SSE lines', () => {
 
   it.each(variants)('%s', async (_name, body) => {
     expectCleanText(await partsFor({ type: 'sse', events: [body], done: false }), 'one two');
+  });
+});
+
+describe('encodings', () => {
+  it('a gzip-compressed event stream (as a compressing proxy sends it), delivered in small pieces', async () => {
+    const compressed = gzipSync(SMALL_BYTES);
+    const reply: ScriptedReply = {
+      type: 'respond',
+      respond: async (response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
+        for (let start = 0; start < compressed.length; start += 7) {
+          response.write(compressed.subarray(start, start + 7));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        response.end();
+      },
+    };
+    expectCleanText(await partsFor(reply), TEXT);
+  });
+
+  it('bytes that are not UTF-8 inside a text delta → U+FFFD in their place, the stream goes on', async () => {
+    const before = Buffer.from('data: {"choices":[{"index":0,"delta":{"content":"ok ');
+    const after = Buffer.from(' ok"}}]}\n\ndata: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
+    const body = Buffer.concat([before, Buffer.from([0xff, 0xc3]), after]);
+    const reply: ScriptedReply = {
+      type: 'respond',
+      respond: (response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(body);
+      },
+    };
+    expectCleanText(await partsFor(reply), 'ok \uFFFD\uFFFD ok');
   });
 });
 
