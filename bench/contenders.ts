@@ -11,6 +11,8 @@ import type { StreamFixture } from './fixtures.ts';
 
 export const PACKAGE_NAME = 'wandb-ai-provider';
 export const ANCHOR_NAME = '@ai-sdk/openai-compatible';
+export const FLOOR_NAME = 'floor';
+export const FLOOR_WITH_PARTS_NAME = 'floor with part stream';
 
 const BASE_URL = 'https://api.inference.wandb.ai/v1';
 const API_KEY = 'bench-key';
@@ -105,8 +107,11 @@ export async function streamThroughModel(contender: ModelContender, fixture: Str
   return tally;
 }
 
-/** The floor: read the same body, split it into events, `JSON.parse` each. Returns the chunk count. */
-export async function streamThroughFloor(fixture: StreamFixture): Promise<number> {
+/**
+ * The floor: read the same body, split it into events, `JSON.parse` each, and pass each parsed
+ * chunk to `onChunk`. Returns the chunk count.
+ */
+async function splitAndParse(fixture: StreamFixture, onChunk: (chunk: unknown) => void): Promise<number> {
   const response = await memoryFetch(fixture)(`${BASE_URL}/chat/completions`, { method: 'POST' });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -119,11 +124,38 @@ export async function streamThroughFloor(fixture: StreamFixture): Promise<number
       const data = buffer.slice(start + 'data: '.length, end);
       start = end + 2;
       if (data !== '[DONE]') {
-        JSON.parse(data);
+        onChunk(JSON.parse(data));
         chunks++;
       }
     }
     buffer = buffer.slice(start);
   }
   return chunks;
+}
+
+/** The raw floor: splitting events and `JSON.parse`, nothing else. */
+export function streamThroughFloor(fixture: StreamFixture): Promise<number> {
+  return splitAndParse(fixture, () => {});
+}
+
+/**
+ * The floor plus what the LanguageModelV4 interface itself costs: one part per chunk handed
+ * through a ReadableStream to a reader, as every provider's `doStream` must.
+ */
+export async function streamThroughFloorWithPartStream(fixture: StreamFixture): Promise<number> {
+  let controller!: ReadableStreamDefaultController<{ type: 'text-delta'; id: string; delta: string }>;
+  const parts = new ReadableStream<{ type: 'text-delta'; id: string; delta: string }>({
+    start(streamController) {
+      controller = streamController;
+    },
+  });
+  const producing = splitAndParse(fixture, () => controller.enqueue({ type: 'text-delta', id: '0', delta: '' })).then(
+    (chunks) => {
+      controller.close();
+      return chunks;
+    },
+  );
+  const reader = parts.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read());
+  return producing;
 }

@@ -1,6 +1,7 @@
 /*
- * What the package costs before the first token: cold import time (a fresh `node` importing the
- * package, median of alternating runs, next to `node` importing nothing), what `npm install` puts
+ * What the package costs before the first token: cold import time (a fresh `node -e` timing its
+ * `await import(…)` of the package, median of alternating runs; timing inside the process keeps
+ * node's own start-up and exit out of the figure), what `npm install` puts
  * on disk for the package itself (both need @ai-sdk/provider and @ai-sdk/provider-utils besides),
  * and the ESM entry bundled, minified and gzipped (with and without its dependencies; zod, a peer
  * of both, stays out).
@@ -25,10 +26,9 @@ export type PackageCostResult = Record<
     entryMinGzipBytes: number;
     entryWithDependenciesMinGzipBytes: number;
   }
-> & { nodeAloneMillis: number };
+>;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const NODE_ALONE = 'node alone';
 
 /** Where each package's files are, to pack and bundle exactly what users get. */
 const packageDirectory: Record<Name, string> = {
@@ -36,13 +36,11 @@ const packageDirectory: Record<Name, string> = {
   [ANCHOR_NAME]: `${root}node_modules/${ANCHOR_NAME}`,
 };
 
-function coldImportMillis(name: Name | typeof NODE_ALONE): Promise<number> {
-  const code = name === NODE_ALONE ? '' : `await import(${JSON.stringify(name)})`;
-  const start = performance.now();
+function coldImportMillis(name: Name): Promise<number> {
+  const code = `const start = performance.now(); await import(${JSON.stringify(name)}); console.log(performance.now() - start);`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-  const millis = performance.now() - start;
   if (child.status !== 0) throw new Error(`importing ${name} failed:\n${child.stderr}`);
-  return Promise.resolve(millis);
+  return Promise.resolve(Number(child.stdout.trim()));
 }
 
 /** The file list `npm pack` would publish (the package's own `files`), without running its scripts. */
@@ -78,9 +76,9 @@ async function minGzipBytes(name: Name, withDependencies: boolean): Promise<numb
 }
 
 progress('package: cold import, installed size, bundle size');
-const importSamples = await alternatingRuns([PACKAGE_NAME, ANCHOR_NAME, NODE_ALONE] as const, { rounds: 31, warmupRounds: 3 }, coldImportMillis);
+const importSamples = await alternatingRuns([PACKAGE_NAME, ANCHOR_NAME] as const, { rounds: 41, warmupRounds: 3 }, coldImportMillis);
 
-const result = { nodeAloneMillis: median(importSamples[NODE_ALONE]) } as PackageCostResult;
+const result = {} as PackageCostResult;
 for (const name of [PACKAGE_NAME, ANCHOR_NAME] as const) {
   const packed = packedFiles(name);
   result[name] = {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { ANCHOR_NAME, PACKAGE_NAME } from './contenders.ts';
+import { ANCHOR_NAME, FLOOR_NAME, FLOOR_WITH_PARTS_NAME, PACKAGE_NAME } from './contenders.ts';
 import type { FirstPartResult } from './first-part.ts';
 import type { MemoryResult } from './memory.ts';
 import type { PackageCostResult } from './package-cost.ts';
@@ -50,7 +50,7 @@ const rows: Row[] = [
       anchor: stream.microsPerChunk[ANCHOR_NAME],
       format: micros,
       target: { ratio: 0.4 },
-      floor: { value: stream.microsPerChunk.floor, maxRatio: 2 },
+      floor: { value: stream.microsPerChunk[FLOOR_NAME], maxRatio: 2 },
     }),
   ),
   {
@@ -75,7 +75,7 @@ const rows: Row[] = [
     target: { ratio: 1 },
   },
   {
-    measurement: `cold import, \`node -e "await import(…)"\` (node alone: ${millis(packageCost.nodeAloneMillis)})`,
+    measurement: 'cold import: `await import(…)` in a fresh `node -e`',
     ours: packageCost[PACKAGE_NAME].importMillis,
     anchor: packageCost[ANCHOR_NAME].importMillis,
     format: millis,
@@ -147,4 +147,13 @@ const lines = [
       .trim(),
   ),
 ];
+const withParts = streamCpu.map((stream) => {
+  const floor = stream.microsPerChunk[FLOOR_WITH_PARTS_NAME];
+  return `${micros(floor)} (${stream.stream}: ${PACKAGE_NAME} ${(stream.microsPerChunk[PACKAGE_NAME] / floor).toFixed(2)}×)`;
+});
+lines.push(
+  '',
+  `Raw floor: reading the body, splitting events and \`JSON.parse\`, nothing else. The same floor plus one part per chunk ` +
+    `handed through a ReadableStream to a reader, which every \`doStream\` must do: ${withParts.join('; ')}.`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,15 +1,24 @@
 /*
- * Stream-path CPU per chunk: `doStream` of each package on identical bytes, read to the end, and
- * the raw floor. CPU time (user + system, so GC threads count too) over a whole stream, divided by
+ * Stream-path CPU per chunk: `doStream` of each package on identical bytes, read to the end, the
+ * raw floor, and the floor plus the part stream every `doStream` must feed. CPU time (user + system, so GC threads count too) over a whole stream, divided by
  * its number of chunks; the median over alternating runs.
  * Run: node --expose-gc bench/stream-cpu.ts
  */
-import { ANCHOR_NAME, PACKAGE_NAME, anchor, ourPackage, streamThroughFloor, streamThroughModel } from './contenders.ts';
+import {
+  ANCHOR_NAME,
+  FLOOR_NAME,
+  FLOOR_WITH_PARTS_NAME,
+  PACKAGE_NAME,
+  anchor,
+  ourPackage,
+  streamThroughFloor,
+  streamThroughFloorWithPartStream,
+  streamThroughModel,
+} from './contenders.ts';
 import { reasoningStream, textStream, toolCallStream, type StreamFixture } from './fixtures.ts';
 import { alternatingRuns, collectGarbage, median, progress, report } from './stats.ts';
 
-export const FLOOR_NAME = 'floor';
-const names = [PACKAGE_NAME, ANCHOR_NAME, FLOOR_NAME] as const;
+const names = [PACKAGE_NAME, ANCHOR_NAME, FLOOR_NAME, FLOOR_WITH_PARTS_NAME] as const;
 type Name = (typeof names)[number];
 
 export type StreamCpuResult = Array<{
@@ -32,6 +41,9 @@ async function runOnce(name: Name, fixture: StreamFixture): Promise<void> {
     case FLOOR_NAME:
       await streamThroughFloor(fixture);
       return;
+    case FLOOR_WITH_PARTS_NAME:
+      await streamThroughFloorWithPartStream(fixture);
+      return;
   }
 }
 
@@ -44,8 +56,10 @@ async function checkOutput(fixture: StreamFixture): Promise<void> {
       if (got !== count) throw new Error(`${contender.name} emitted ${got} ${kind} for "${fixture.name}", expected ${count}`);
     }
   }
-  const chunks = await streamThroughFloor(fixture);
-  if (chunks !== fixture.chunkCount) throw new Error(`the floor read ${chunks} chunks, expected ${fixture.chunkCount}`);
+  for (const floor of [streamThroughFloor, streamThroughFloorWithPartStream]) {
+    const chunks = await floor(fixture);
+    if (chunks !== fixture.chunkCount) throw new Error(`${floor.name} read ${chunks} chunks, expected ${fixture.chunkCount}`);
+  }
 }
 
 const result: StreamCpuResult = [];
@@ -62,11 +76,7 @@ for (const fixture of fixtures) {
   result.push({
     stream: fixture.name,
     chunkCount: fixture.chunkCount,
-    microsPerChunk: {
-      [PACKAGE_NAME]: median(samples[PACKAGE_NAME]),
-      [ANCHOR_NAME]: median(samples[ANCHOR_NAME]),
-      [FLOOR_NAME]: median(samples[FLOOR_NAME]),
-    },
+    microsPerChunk: Object.fromEntries(names.map((name) => [name, median(samples[name])])) as Record<Name, number>,
   });
 }
 report(result);
