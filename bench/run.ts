@@ -42,6 +42,17 @@ const kib = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
 const millis = (value: number) => `${value.toFixed(1)} ms`;
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`;
 
+/** A row comparing one figure of both packages; by default the target is "at most the anchor's". */
+function compare<Figures>(
+  measurement: string,
+  result: Record<typeof PACKAGE_NAME | typeof ANCHOR_NAME, Figures>,
+  figure: (figures: Figures) => number,
+  format: (value: number) => string,
+  target: Row['target'] = { ratio: 1 },
+): Row {
+  return { measurement, ours: figure(result[PACKAGE_NAME]), anchor: figure(result[ANCHOR_NAME]), format, target };
+}
+
 const rows: Row[] = [
   ...streamCpu.map(
     (stream): Row => ({
@@ -53,62 +64,22 @@ const rows: Row[] = [
       floor: { value: stream.microsPerChunk[FLOOR_NAME], maxRatio: 2 },
     }),
   ),
-  {
-    measurement: 'time from first byte to first text-delta',
-    ours: firstPart[PACKAGE_NAME].microsToFirstText,
-    anchor: firstPart[ANCHOR_NAME].microsToFirstText,
-    format: (value) => `${value.toFixed(0)} µs`,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: '`streamText` (ai@7) end to end, text chunks per second',
-    ours: streamText[PACKAGE_NAME].chunksPerSecond,
-    anchor: streamText[ANCHOR_NAME].chunksPerSecond,
-    format: perSecond,
-    target: { ratio: 1, higherIsBetter: true },
-  },
-  {
-    measurement: 'heap per open stream (1,000 open at once)',
-    ours: memory[PACKAGE_NAME].bytesPerOpenStream,
-    anchor: memory[ANCHOR_NAME].bytesPerOpenStream,
-    format: kib,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: 'cold import: `await import(…)` in a fresh `node -e`',
-    ours: packageCost[PACKAGE_NAME].importMillis,
-    anchor: packageCost[ANCHOR_NAME].importMillis,
-    format: millis,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: 'installed package (npm pack, unpacked)',
-    ours: packageCost[PACKAGE_NAME].installedBytes,
-    anchor: packageCost[ANCHOR_NAME].installedBytes,
-    format: kib,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: 'dist/ bytes',
-    ours: packageCost[PACKAGE_NAME].distBytes,
-    anchor: packageCost[ANCHOR_NAME].distBytes,
-    format: kib,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: 'ESM entry, minified + gzipped (own code)',
-    ours: packageCost[PACKAGE_NAME].entryMinGzipBytes,
-    anchor: packageCost[ANCHOR_NAME].entryMinGzipBytes,
-    format: kib,
-    target: { ratio: 1 },
-  },
-  {
-    measurement: 'ESM entry, minified + gzipped (with dependencies, zod excluded)',
-    ours: packageCost[PACKAGE_NAME].entryWithDependenciesMinGzipBytes,
-    anchor: packageCost[ANCHOR_NAME].entryWithDependenciesMinGzipBytes,
-    format: kib,
-    target: { ratio: 1 },
-  },
+  compare('time from first byte to first text-delta', firstPart, (figures) => figures.microsToFirstText, (value) => `${value.toFixed(0)} µs`),
+  compare('`streamText` (ai@7) end to end, text chunks per second', streamText, (figures) => figures.chunksPerSecond, perSecond, {
+    ratio: 1,
+    higherIsBetter: true,
+  }),
+  compare('heap per open stream (1,000 open at once)', memory, (figures) => figures.bytesPerOpenStream, kib),
+  compare('cold import: `await import(…)` in a fresh `node -e`', packageCost, (figures) => figures.importMillis, millis),
+  compare('installed package (npm pack, unpacked)', packageCost, (figures) => figures.installedBytes, kib),
+  compare('dist/ bytes', packageCost, (figures) => figures.distBytes, kib),
+  compare('ESM entry, minified + gzipped (own code)', packageCost, (figures) => figures.entryMinGzipBytes, kib),
+  compare(
+    'ESM entry, minified + gzipped (with dependencies, zod excluded)',
+    packageCost,
+    (figures) => figures.entryWithDependenciesMinGzipBytes,
+    kib,
+  ),
 ];
 
 function targetText({ target, floor }: Row): string {
