@@ -6,7 +6,7 @@
  * afterwards, and no API key anywhere.
  */
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { generateText, streamText } from 'ai';
+import { generateText, jsonSchema, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chunk, startFakeWandbServer, textStream, usageChunk, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, finishOf, partsOf, providerFor, readStream } from '../helpers';
@@ -306,6 +306,54 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
       if (value?.type === 'text-delta') text += value.delta;
     }
     await reader.cancel();
+    await expectResponsesClosed();
+  });
+});
+
+describe('a fault in the middle of a tool call: the half-streamed call is never handed over', () => {
+  const halfCall = [
+    chunk({ role: 'assistant', content: '' }),
+    chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'transfer', arguments: '{"amount":' } }] }),
+    chunk({ tool_calls: [{ index: 0, function: { arguments: '100' } }] }),
+  ];
+  const faults: Array<[string, ScriptedReply]> = [
+    ['the connection breaks', { type: 'sse', events: [...halfCall, chunk({ tool_calls: [{ index: 0, function: { arguments: '00}' } }] })], destroyAfter: 3, delayMs: 5 }],
+    ['an error event arrives', { type: 'sse', events: [...halfCall, { error: { message: 'engine died', code: 500 } }] }],
+    ['the body ends without finishing', { type: 'sse', events: halfCall, done: false }],
+    ['a malformed event arrives', { type: 'sse', events: [...halfCall, 'data: {"choices":[{\n\n'] }],
+    // The arguments parse as JSON here, but only finish_reason says the call is complete.
+    ['the connection breaks after arguments that parse', { type: 'sse', events: [...halfCall, chunk({ tool_calls: [{ index: 0, function: { arguments: '}' } }] }), chunk({ content: 'x' })], destroyAfter: 4, delayMs: 5 }],
+  ];
+
+  it.each(faults)('%s → no tool-call part, an error part instead', async (_name, reply) => {
+    const { parts } = await streamFault(reply);
+    expect(partsOf(parts, 'tool-call')).toEqual([]);
+  });
+
+  it.each(faults)('%s → through streamText, the tool never runs', async (_name, reply) => {
+    server.chat(reply);
+    const executed: unknown[] = [];
+    const errors: unknown[] = [];
+    const result = streamText({
+      model: model(),
+      prompt: 'Pay 1000',
+      tools: {
+        transfer: tool({
+          inputSchema: jsonSchema<{ amount: number }>({ type: 'object', properties: { amount: { type: 'number' } }, required: ['amount'] }),
+          execute: async (input) => {
+            executed.push(input);
+            return 'done';
+          },
+        }),
+      },
+      onError: ({ error }) => void errors.push(error),
+    });
+    for await (const _ of result.fullStream) {
+      // drain
+    }
+    expect(executed).toEqual([]);
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(await result.finishReason).toBe('error');
     await expectResponsesClosed();
   });
 });
