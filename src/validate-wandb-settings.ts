@@ -24,12 +24,13 @@ export function validateApiKeySetting(apiKey: unknown): void {
   }
 }
 
-export function validateProject(project: unknown): void {
+/** `source` names where the value came from, e.g. 'The project setting'. */
+export function validateProject(project: unknown, source = 'The project setting'): void {
   if (project == null) return;
   if (typeof project !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(project)) {
     throw new InvalidArgumentError({
       argument: 'project',
-      message: `The project setting must be 'team/project', your W&B entity and project names (got ${JSON.stringify(project)}).`,
+      message: `${source} must be 'team/project', your W&B entity and project names (got ${JSON.stringify(project)}).`,
     });
   }
 }

@@ -159,7 +159,10 @@ function projectFromEnvironment(): string | undefined {
   if (typeof process === 'undefined') return undefined;
   const entity = process.env.WANDB_ENTITY;
   const project = process.env.WANDB_PROJECT;
-  return entity && project ? `${entity}/${project}` : undefined;
+  if (!entity || !project) return undefined;
+  // Read per request, so checked here: a stray '/' or line break would otherwise reach W&B or fetch.
+  validateProject(`${entity}/${project}`, 'WANDB_ENTITY/WANDB_PROJECT');
+  return `${entity}/${project}`;
 }
 
 function resolveBaseURL(setting: string | undefined): string {

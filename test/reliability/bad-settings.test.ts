@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
 import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
@@ -64,6 +64,22 @@ describe('project', () => {
       expect(error.message).toContain("must be 'team/project'");
     },
   );
+});
+
+describe('project from WANDB_ENTITY / WANDB_PROJECT (read at request time)', () => {
+  it.each([
+    ['an entity with a slash', 'team/sub', 'project'],
+    ['a project with a space', 'team', 'my project'],
+    ['a project with a line break', 'team', 'project\n'],
+  ])('%s → InvalidArgumentError naming the variables, before any request', async (_name, entity, project) => {
+    vi.stubEnv('WANDB_ENTITY', entity);
+    vi.stubEnv('WANDB_PROJECT', project);
+    const before = server.requests.length;
+    const error = await errorFrom(() => providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID).doGenerate(callOptions()));
+    expect(InvalidArgumentError.isInstance(error), String(error)).toBe(true);
+    expect((error as InvalidArgumentError).message).toMatch(/^WANDB_ENTITY\/WANDB_PROJECT must be 'team\/project'/);
+    expect(server.requests.length).toBe(before);
+  });
 });
 
 describe('headers', () => {
