@@ -63,8 +63,10 @@ export class WandbToolCallAssembler {
     const wireId = delta.id?.trim() ? this.replaceIdOfEarlierStep(delta.id) : undefined;
     const { index } = delta;
     const args = delta.function?.arguments ?? '';
+    // A blank name counts as not yet arrived.
+    const name = delta.function?.name?.trim() ? delta.function.name : undefined;
 
-    const call = this.findCall(index, wireId, delta.function?.name, args);
+    const call = this.findCall(index, wireId, name, args);
     if (call != null) {
       if (wireId != null && !this.callByWireId.has(wireId)) this.callByWireId.set(wireId, call);
       this.append(call, args);
@@ -73,7 +75,6 @@ export class WandbToolCallAssembler {
 
     const key = index ?? wireId;
     const waiting = key == null ? undefined : this.unnamed.get(key);
-    const name = delta.function?.name?.trim() ? delta.function.name : undefined;
     if (name == null) {
       // Arguments before the name: keep them until the name arrives (`key` undefined: nothing to wait on).
       if (key != null) {
@@ -118,7 +119,7 @@ export class WandbToolCallAssembler {
     name: string | undefined,
     args: string,
   ): ToolCall | undefined {
-    const named = name?.trim() ? true : false;
+    const named = name != null;
     const byId = wireId == null ? undefined : this.callByWireId.get(wireId);
     if (byId != null && (index == null || byId.index == null || byId.index === index)) return byId;
     if (wireId != null && named) return undefined;
