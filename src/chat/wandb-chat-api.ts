@@ -249,7 +249,8 @@ export function readChatChunk(value: unknown): WandbChatChunk {
   const usage = readUsage(body.usage);
   if (body.choices != null && !Array.isArray(body.choices)) fail('choices', 'an array', body.choices);
   // Only the first choice: the AI SDK has no notion of `n > 1`. No choice: the trailing usage chunk.
-  const choice = body.choices?.[0] == null ? undefined : readObject(body.choices[0], 'choices[0]');
+  // A present but null or non-object first choice is a wire error, as in readChatResponse.
+  const choice = body.choices == null || body.choices.length === 0 ? undefined : readObject(body.choices[0], 'choices[0]');
   const delta = choice?.delta == null ? undefined : readObject(choice.delta, 'choices[0].delta');
   const toolCalls = delta?.tool_calls;
   if (toolCalls != null && !Array.isArray(toolCalls)) fail('choices[0].delta.tool_calls', 'an array', toolCalls);

@@ -109,6 +109,7 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
   const withDelta = (delta: unknown) => ({ ...chunk({}), echo: ECHO, choices: [{ index: 0, delta, finish_reason: null }] });
   const cases: Array<[string, unknown, RegExp]> = [
     ['choices an object', { ...chunk({}), choices: { 0: { delta: {} } }, echo: ECHO }, /choices should be an array, got object/],
+    ['choices[0] null', { ...chunk({}), choices: [null], echo: ECHO }, /choices\[0\] should be an object, got null/],
     ['delta a string', withDelta(ECHO), /choices\[0\]\.delta should be an object, got string/],
     ['content a number', withDelta({ content: 42 }), /choices\[0\]\.delta\.content should be a string, got number/],
     ['content an object', withDelta({ content: { text: ECHO } }), /delta\.content should be a string, got object/],

@@ -415,6 +415,7 @@ describe('readChatChunk', () => {
       ['an array chunk', [1], 'the stream chunk'],
       ['choices not an array', { choices: 'x' }, 'choices'],
       ['a non-object choice', { choices: [1] }, 'choices[0]'],
+      ['a null choice', { choices: [null] }, 'choices[0]'],
       ['a string delta', chunk('x' as unknown as Record<string, unknown>), 'choices[0].delta'],
       ['numeric content', chunk({ content: 42 }), 'choices[0].delta.content'],
       ['array content', chunk({ content: ['a'] }), 'choices[0].delta.content'],
