@@ -9,6 +9,9 @@ export default defineConfig({
     'v1/index': 'src/v1/index.ts',
   },
   format: ['esm', 'cjs'],
+  // Shared chunks for CJS too (ESM splits by default), so the four CJS entries share one copy of
+  // the core instead of carrying one each; `npm run test:package` loads every entry from CJS.
+  splitting: true,
   // The faces are typed with the interface packages of older majors, installed here as dev-only
   // aliases (@ai-sdk/provider-v1..v3). Users have none of them, so their types are inlined.
   dts: { resolve: ['@ai-sdk/provider-v1', '@ai-sdk/provider-v2', '@ai-sdk/provider-v3'] },
