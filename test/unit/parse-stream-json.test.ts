@@ -12,6 +12,9 @@ describe('parseStreamJson', () => {
     expect(parseStreamJson('{"content":"a constructor and __proto__ in prose"}')).toStrictEqual({
       content: 'a constructor and __proto__ in prose',
     });
+    expect(parseStreamJson('{"content":"the prototype of a protocol"}')).toStrictEqual({
+      content: 'the prototype of a protocol',
+    });
   });
 
   it('rejects a __proto__ key, written out or as \\u escapes', () => {
@@ -21,6 +24,7 @@ describe('parseStreamJson', () => {
 
   it('rejects constructor.prototype keys', () => {
     expect(() => parseStreamJson('{"constructor":{"prototype":{"polluted":true}}}')).toThrow();
+    expect(() => parseStreamJson('{"a":{"constructor":{"\\u0070rototype":{"polluted":true}}}}')).toThrow();
   });
 
   it('keeps non-ASCII text sent as \\u escapes', () => {
