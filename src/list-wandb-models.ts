@@ -12,7 +12,7 @@ export async function listWandbModels(
   const headers = config.headers();
   const redact = createKeyRedactor(headers);
   const { value: text } = await getFromApi({
-    url: `${config.baseURL}/models`,
+    url: `${config.baseURL()}/models`,
     headers,
     successfulResponseHandler: textBodyHandler,
     failedResponseHandler: createWandbFailedResponseHandler(redact),

@@ -1,12 +1,14 @@
-import type { SharedV4Warning } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 
 /** What a model needs from its provider; built once by `createWandb`. */
 export type WandbConfig = {
   /** Reported as `model.provider`, e.g. `wandb.chat`. */
   provider: string;
-  /** Without a trailing slash, e.g. `https://api.inference.wandb.ai/v1`. */
-  baseURL: string;
+  /**
+   * The base URL of one request, without a trailing slash, e.g. `https://api.inference.wandb.ai/v1`.
+   * A function because, without a `baseURL` setting, `WANDB_BASE_URL` is read at request time.
+   */
+  baseURL: () => string;
   /**
    * The headers of one request: provider headers, then the call's own headers (which win), with
    * our user-agent suffix appended last. Computed per request, so the API key is read then.
@@ -15,6 +17,4 @@ export type WandbConfig = {
   fetch?: FetchFunction;
   /** Ask for a usage chunk at the end of streams (`stream_options.include_usage`). */
   includeUsage: boolean;
-  /** Warnings that every call carries, e.g. that the baseURL is unencrypted. */
-  callWarnings: SharedV4Warning[];
 };

@@ -23,7 +23,7 @@ import {
   validateSettingsObject,
 } from './validate-wandb-settings';
 import { VERSION } from './version';
-import { DEFAULT_BASE_URL, unencryptedBaseURLWarnings, validateBaseURL } from './wandb-base-url';
+import { DEFAULT_BASE_URL, validateBaseURL } from './wandb-base-url';
 import type { WandbConfig } from './wandb-config';
 
 export { DEFAULT_BASE_URL } from './wandb-base-url';
@@ -66,7 +66,8 @@ export interface WandbProvider extends ProviderV4 {
 /** Creates a W&B Inference provider for the AI SDK (`ai@7`, LanguageModelV4). */
 export function createWandb(settings: WandbProviderSettings = {}): WandbProvider {
   validateSettingsObject(settings);
-  const baseURL = resolveBaseURL(settings.baseURL);
+  const baseURLSetting =
+    settings.baseURL == null ? undefined : validateBaseURL(settings.baseURL, 'The baseURL setting');
   validateApiKeySetting(settings.apiKey);
   validateProject(settings.project);
   validateHeaders(settings.headers, 'headers');
@@ -75,7 +76,7 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
 
   const config: WandbConfig = {
     provider: 'wandb.chat',
-    baseURL,
+    baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
     headers: (callHeaders) => {
       validateHeaders(callHeaders, 'headers');
       return withUserAgentSuffix(
@@ -92,7 +93,6 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
     },
     fetch: settings.fetch,
     includeUsage: settings.includeUsage ?? true,
-    callWarnings: unencryptedBaseURLWarnings(baseURL),
   };
 
   const createChatModel = (modelId: WandbChatModelId): LanguageModelV4 => {
@@ -165,8 +165,11 @@ function projectFromEnvironment(): string | undefined {
   return `${entity}/${project}`;
 }
 
-function resolveBaseURL(setting: string | undefined): string {
-  if (setting != null) return validateBaseURL(setting, 'The baseURL setting');
+/**
+ * Read per request, like the key and the project: the default `wandb` instance is created at
+ * import, and a malformed variable must not make importing the package fail.
+ */
+function baseURLFromEnvironment(): string {
   // Guarded: edge runtimes and browsers have no `process`.
   const fromEnvironment = typeof process === 'undefined' ? undefined : process.env.WANDB_BASE_URL;
   if (fromEnvironment == null || fromEnvironment === '') return DEFAULT_BASE_URL;

@@ -14,6 +14,7 @@ import {
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
+import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
 import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
@@ -42,12 +43,8 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
     return this.config.provider;
   }
 
-  private get url(): string {
-    return `${this.config.baseURL}/chat/completions`;
-  }
-
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings, redact, value: responseText, responseHeaders } = await this.post(
+    const { url, body, warnings, redact, value: responseText, responseHeaders } = await this.post(
       options,
       false,
       textBodyHandler,
@@ -58,7 +55,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       content: convertResponseContent(response, collectToolCallIds(options.prompt)),
       finishReason: mapWandbFinishReason(response.finishReason, response.toolCalls.length > 0),
       usage: convertWandbUsage(response.usage),
-      request: { url: this.url, body },
+      request: { url, body },
       response: {
         ...createLanguageModelResponseMetadata(response),
         headers: responseHeaders,
@@ -69,7 +66,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { body, warnings, redact, value: responseBody, responseHeaders } = await this.post(
+    const { url, body, warnings, redact, value: responseBody, responseHeaders } = await this.post(
       options,
       true,
       eventStreamBodyHandler,
@@ -97,7 +94,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         redact,
         toolCallIdsInPrompt: collectToolCallIds(options.prompt),
       }),
-      request: { url: this.url, body },
+      request: { url, body },
       response: { headers: responseHeaders },
     };
   }
@@ -114,11 +111,13 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       stream,
       includeUsage: this.config.includeUsage,
     });
-    warnings.unshift(...this.config.callWarnings);
+    const baseURL = this.config.baseURL();
+    const url = `${baseURL}/chat/completions`;
+    warnings.unshift(...unencryptedBaseURLWarnings(baseURL));
     const headers = this.config.headers(options.headers);
     const redact = createKeyRedactor(headers);
     const { value, responseHeaders } = await postJsonToApi({
-      url: this.url,
+      url,
       headers,
       body,
       failedResponseHandler: createWandbFailedResponseHandler(redact),
@@ -126,7 +125,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
     });
-    return { body, warnings, redact, value, responseHeaders };
+    return { url, body, warnings, redact, value, responseHeaders };
   }
 }
 
