@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ANCHOR_NAME, FLOOR_NAME, FLOOR_WITH_PARTS_NAME, PACKAGE_NAME } from './contenders.ts';
+import type { FacesResult } from './faces.ts';
 import type { FirstPartResult } from './first-part.ts';
 import type { MemoryResult } from './memory.ts';
 import type { PackageCostResult } from './package-cost.ts';
@@ -26,6 +27,7 @@ const firstPart = runMeasurement<FirstPartResult>('./first-part.ts');
 const streamText = runMeasurement<StreamTextResult>('./stream-text.ts');
 const memory = runMeasurement<MemoryResult>('./memory.ts');
 const packageCost = runMeasurement<PackageCostResult>('./package-cost.ts');
+const faces = runMeasurement<FacesResult>('./faces.ts');
 
 type Row = {
   measurement: string;
@@ -126,5 +128,18 @@ lines.push(
   '',
   `Raw floor: reading the body, splitting events and \`JSON.parse\`, nothing else. The same floor plus one part per chunk ` +
     `handed through a ReadableStream to a reader, which every \`doStream\` must do: ${withParts.join('; ')}.`,
+);
+
+// The older majors' entries: the same core behind one translating stage (no anchor here, since
+// @ai-sdk/openai-compatible ships one AI SDK major per release).
+const [rootEntry, ...olderEntries] = Object.entries(faces.microsPerChunk);
+lines.push(
+  '',
+  `CPU per chunk through each entry (${faces.stream}):`,
+  '',
+  '| entry | CPU per chunk | added to the root entry |',
+  '|---|---:|---:|',
+  `| ${rootEntry[0]} | ${micros(rootEntry[1])} | – |`,
+  ...olderEntries.map(([entry, value]) => `| ${entry} | ${micros(value)} | ${micros(value - rootEntry[1])} |`),
 );
 process.stdout.write(`${lines.join('\n')}\n`);
