@@ -52,15 +52,19 @@ export type ModelContender = {
 
 export const ourPackage: ModelContender = {
   name: PACKAGE_NAME,
-  createModel: (fetch) => createWandb({ apiKey: API_KEY, fetch })(MODEL_ID),
+  createModel: fetch => createWandb({ apiKey: API_KEY, fetch })(MODEL_ID),
 };
 
 export const anchor: ModelContender = {
   name: ANCHOR_NAME,
-  createModel: (fetch) =>
-    createOpenAICompatible({ name: 'wandb', baseURL: BASE_URL, apiKey: API_KEY, includeUsage: true, fetch }).chatModel(
-      MODEL_ID,
-    ),
+  createModel: fetch =>
+    createOpenAICompatible({
+      name: 'wandb',
+      baseURL: BASE_URL,
+      apiKey: API_KEY,
+      includeUsage: true,
+      fetch,
+    }).chatModel(MODEL_ID),
 };
 
 export const modelContenders = [ourPackage, anchor];
@@ -76,10 +80,18 @@ export type StreamTally = {
 };
 
 /** Runs `doStream` on `fixture` and reads every part. Throws on an error part, so a failure cannot pass for speed. */
-export async function streamThroughModel(contender: ModelContender, fixture: StreamFixture): Promise<StreamTally> {
+export async function streamThroughModel(
+  contender: ModelContender,
+  fixture: StreamFixture,
+): Promise<StreamTally> {
   const model = contender.createModel(memoryFetch(fixture));
   const { stream } = await model.doStream({ prompt });
-  const tally: StreamTally = { textDeltas: 0, reasoningDeltas: 0, toolCalls: 0, toolInputDeltas: 0 };
+  const tally: StreamTally = {
+    textDeltas: 0,
+    reasoningDeltas: 0,
+    toolCalls: 0,
+    toolInputDeltas: 0,
+  };
   const reader = stream.getReader();
   let last: LanguageModelV4StreamPart | undefined;
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
@@ -103,7 +115,8 @@ export async function streamThroughModel(contender: ModelContender, fixture: Str
         break;
     }
   }
-  if (last?.type !== 'finish') throw new Error(`${contender.name}'s stream did not end with a finish part`);
+  if (last?.type !== 'finish')
+    throw new Error(`${contender.name}'s stream did not end with a finish part`);
   return tally;
 }
 
@@ -111,7 +124,10 @@ export async function streamThroughModel(contender: ModelContender, fixture: Str
  * The floor: read the same body, split it into events, `JSON.parse` each, and pass each parsed
  * chunk to `onChunk`. Returns the chunk count.
  */
-async function splitAndParse(fixture: StreamFixture, onChunk: (chunk: unknown) => void): Promise<number> {
+async function splitAndParse(
+  fixture: StreamFixture,
+  onChunk: (chunk: unknown) => void,
+): Promise<number> {
   const response = await memoryFetch(fixture)(`${BASE_URL}/chat/completions`, { method: 'POST' });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -143,18 +159,22 @@ export function streamThroughFloor(fixture: StreamFixture): Promise<number> {
  * through a ReadableStream to a reader, as every provider's `doStream` must.
  */
 export async function streamThroughFloorWithPartStream(fixture: StreamFixture): Promise<number> {
-  let controller!: ReadableStreamDefaultController<{ type: 'text-delta'; id: string; delta: string }>;
+  let controller!: ReadableStreamDefaultController<{
+    type: 'text-delta';
+    id: string;
+    delta: string;
+  }>;
   const parts = new ReadableStream<{ type: 'text-delta'; id: string; delta: string }>({
     start(streamController) {
       controller = streamController;
     },
   });
-  const producing = splitAndParse(fixture, () => controller.enqueue({ type: 'text-delta', id: '0', delta: '' })).then(
-    (chunks) => {
-      controller.close();
-      return chunks;
-    },
-  );
+  const producing = splitAndParse(fixture, () =>
+    controller.enqueue({ type: 'text-delta', id: '0', delta: '' }),
+  ).then(chunks => {
+    controller.close();
+    return chunks;
+  });
   const reader = parts.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read());
   return producing;

@@ -12,7 +12,12 @@ import { memoryFetch, prompt, type Fetch } from './contenders.ts';
 import { textStream, type StreamFixture } from './fixtures.ts';
 import { alternatingRuns, collectGarbage, median, progress, report } from './stats.ts';
 
-const entries = ['wandb-ai-provider (ai@7)', 'wandb-ai-provider/v3 (ai@6)', 'wandb-ai-provider/v2 (ai@5)', 'wandb-ai-provider/v1 (ai@4)'] as const;
+const entries = [
+  'wandb-ai-provider (ai@7)',
+  'wandb-ai-provider/v3 (ai@6)',
+  'wandb-ai-provider/v2 (ai@5)',
+  'wandb-ai-provider/v1 (ai@4)',
+] as const;
 type Entry = (typeof entries)[number];
 
 export type FacesResult = { stream: string; microsPerChunk: Record<Entry, number> };
@@ -21,7 +26,10 @@ const settings = (fetch: Fetch) => ({ apiKey: 'bench-key', fetch });
 const MODEL_ID = 'moonshotai/Kimi-K2.7-Code';
 
 /** Opens the entry's stream on `fixture`; every entry's parts are read the same way. */
-function openStream(entry: Entry, fixture: StreamFixture): PromiseLike<{ stream: ReadableStream<{ type: string }> }> {
+function openStream(
+  entry: Entry,
+  fixture: StreamFixture,
+): PromiseLike<{ stream: ReadableStream<{ type: string }> }> {
   const fetch = memoryFetch(fixture);
   switch (entry) {
     case 'wandb-ai-provider (ai@7)':
@@ -31,7 +39,11 @@ function openStream(entry: Entry, fixture: StreamFixture): PromiseLike<{ stream:
     case 'wandb-ai-provider/v2 (ai@5)':
       return createWandbV2(settings(fetch))(MODEL_ID).doStream({ prompt });
     case 'wandb-ai-provider/v1 (ai@4)':
-      return createWandbV1(settings(fetch))(MODEL_ID).doStream({ inputFormat: 'prompt', mode: { type: 'regular' }, prompt });
+      return createWandbV1(settings(fetch))(MODEL_ID).doStream({
+        inputFormat: 'prompt',
+        mode: { type: 'regular' },
+        prompt,
+      });
   }
 }
 
@@ -50,9 +62,12 @@ const fixture = textStream(50_000);
 progress(`older AI SDK entries: ${fixture.name}`);
 for (const entry of entries) {
   const textDeltas = await readTextDeltas(entry, fixture);
-  if (textDeltas !== fixture.expected.textDeltas) throw new Error(`${entry} emitted ${textDeltas} text deltas, expected ${fixture.expected.textDeltas}`);
+  if (textDeltas !== fixture.expected.textDeltas)
+    throw new Error(
+      `${entry} emitted ${textDeltas} text deltas, expected ${fixture.expected.textDeltas}`,
+    );
 }
-const samples = await alternatingRuns(entries, { rounds: 9, warmupRounds: 2 }, async (entry) => {
+const samples = await alternatingRuns(entries, { rounds: 9, warmupRounds: 2 }, async entry => {
   collectGarbage();
   const start = process.cpuUsage();
   await readTextDeltas(entry, fixture);
@@ -61,5 +76,7 @@ const samples = await alternatingRuns(entries, { rounds: 9, warmupRounds: 2 }, a
 });
 report({
   stream: fixture.name,
-  microsPerChunk: Object.fromEntries(entries.map((entry) => [entry, median(samples[entry])])) as Record<Entry, number>,
+  microsPerChunk: Object.fromEntries(
+    entries.map(entry => [entry, median(samples[entry])]),
+  ) as Record<Entry, number>,
 } satisfies FacesResult);

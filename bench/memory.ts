@@ -11,14 +11,17 @@ import { ANCHOR_NAME, PACKAGE_NAME, memoryFetch, modelContenders, prompt } from 
 import { textStream } from './fixtures.ts';
 import { alternatingRuns, median, progress, report } from './stats.ts';
 
-export type MemoryResult = Record<typeof PACKAGE_NAME | typeof ANCHOR_NAME, { bytesPerOpenStream: number }>;
+export type MemoryResult = Record<
+  typeof PACKAGE_NAME | typeof ANCHOR_NAME,
+  { bytesPerOpenStream: number }
+>;
 
 const OPEN_STREAMS = 1_000;
 
 async function measureInThisProcess(name: string): Promise<number> {
   const gc = globalThis.gc;
   if (gc == null) throw new Error('run with --expose-gc');
-  const contender = modelContenders.find((candidate) => candidate.name === name);
+  const contender = modelContenders.find(candidate => candidate.name === name);
   if (contender == null) throw new Error(`unknown package ${name}`);
   // Far longer than what is read, so every stream stays open.
   const model = contender.createModel(memoryFetch(textStream(5_000)));
@@ -51,9 +54,13 @@ if (childPackage != null) {
   report(await measureInThisProcess(childPackage));
 } else {
   progress(`memory: ${OPEN_STREAMS.toLocaleString('en-US')} open streams`);
-  const names = modelContenders.map((contender) => contender.name);
-  const samples = await alternatingRuns(names, { rounds: 5, warmupRounds: 0 }, async (name) => {
-    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), name], { encoding: 'utf8' });
+  const names = modelContenders.map(contender => contender.name);
+  const samples = await alternatingRuns(names, { rounds: 5, warmupRounds: 0 }, async name => {
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', fileURLToPath(import.meta.url), name],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) throw new Error(`memory run for ${name} failed:\n${child.stderr}`);
     return Number(child.stdout.trim());
   });

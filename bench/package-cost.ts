@@ -38,26 +38,39 @@ const packageDirectory: Record<Name, string> = {
 
 function coldImportMillis(name: Name): Promise<number> {
   const code = `const start = performance.now(); await import(${JSON.stringify(name)}); console.log(performance.now() - start);`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`importing ${name} failed:\n${child.stderr}`);
   return Promise.resolve(Number(child.stdout.trim()));
 }
 
 /** The file list `npm pack` would publish (the package's own `files`), without running its scripts. */
-function packedFiles(name: Name): { unpackedSize: number; files: Array<{ path: string; size: number }> } {
-  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', packageDirectory[name]], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+function packedFiles(name: Name): {
+  unpackedSize: number;
+  files: Array<{ path: string; size: number }>;
+} {
+  const output = execFileSync(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts', packageDirectory[name]],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   return JSON.parse(output)[0];
 }
 
 /** Bare specifiers a bundle leaves out: zod (a peer of both) and, for the own-code figure, the dependencies. */
 function externals(name: Name, withDependencies: boolean): string[] {
   const manifest = JSON.parse(readFileSync(`${packageDirectory[name]}/package.json`, 'utf8'));
-  const names = [...Object.keys(manifest.peerDependencies ?? {}), ...(withDependencies ? [] : Object.keys(manifest.dependencies ?? {}))];
-  return names.flatMap((external) => [external, `${external}/*`]);
+  const names = [
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    ...(withDependencies ? [] : Object.keys(manifest.dependencies ?? {})),
+  ];
+  return names.flatMap(external => [external, `${external}/*`]);
 }
 
 async function minGzipBytes(name: Name, withDependencies: boolean): Promise<number> {
@@ -76,7 +89,11 @@ async function minGzipBytes(name: Name, withDependencies: boolean): Promise<numb
 }
 
 progress('package: cold import, installed size, bundle size');
-const importSamples = await alternatingRuns([PACKAGE_NAME, ANCHOR_NAME] as const, { rounds: 41, warmupRounds: 3 }, coldImportMillis);
+const importSamples = await alternatingRuns(
+  [PACKAGE_NAME, ANCHOR_NAME] as const,
+  { rounds: 41, warmupRounds: 3 },
+  coldImportMillis,
+);
 
 const result = {} as PackageCostResult;
 for (const name of [PACKAGE_NAME, ANCHOR_NAME] as const) {
@@ -84,7 +101,9 @@ for (const name of [PACKAGE_NAME, ANCHOR_NAME] as const) {
   result[name] = {
     importMillis: median(importSamples[name]),
     installedBytes: packed.unpackedSize,
-    distBytes: packed.files.filter((file) => file.path.startsWith('dist/')).reduce((sum, file) => sum + file.size, 0),
+    distBytes: packed.files
+      .filter(file => file.path.startsWith('dist/'))
+      .reduce((sum, file) => sum + file.size, 0),
     entryMinGzipBytes: await minGzipBytes(name, false),
     entryWithDependenciesMinGzipBytes: await minGzipBytes(name, true),
   };

@@ -16,12 +16,17 @@ import type { StreamTextResult } from './stream-text.ts';
 
 function runMeasurement<T>(file: string): T {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawnSync(process.execPath, ['--expose-gc', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnSync(process.execPath, ['--expose-gc', path], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (child.status !== 0) throw new Error(`${file} failed (exit code ${child.status})`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
 }
 
-process.stderr.write('Benchmarking the built dist/ against @ai-sdk/openai-compatible (a few minutes)…\n');
+process.stderr.write(
+  'Benchmarking the built dist/ against @ai-sdk/openai-compatible (a few minutes)…\n',
+);
 const streamCpu = runMeasurement<StreamCpuResult>('./stream-cpu.ts');
 const firstPart = runMeasurement<FirstPartResult>('./first-part.ts');
 const streamText = runMeasurement<StreamTextResult>('./stream-text.ts');
@@ -52,7 +57,13 @@ function compare<Figures>(
   format: (value: number) => string,
   target: Row['target'] = { ratio: 1 },
 ): Row {
-  return { measurement, ours: figure(result[PACKAGE_NAME]), anchor: figure(result[ANCHOR_NAME]), format, target };
+  return {
+    measurement,
+    ours: figure(result[PACKAGE_NAME]),
+    anchor: figure(result[ANCHOR_NAME]),
+    format,
+    target,
+  };
 }
 
 const rows: Row[] = [
@@ -66,27 +77,59 @@ const rows: Row[] = [
       floor: { value: stream.microsPerChunk[FLOOR_NAME], maxRatio: 2 },
     }),
   ),
-  compare('time from first byte to first text-delta', firstPart, (figures) => figures.microsToFirstText, (value) => `${value.toFixed(0)} µs`),
-  compare('`streamText` (ai@7) end to end, text chunks per second', streamText, (figures) => figures.chunksPerSecond, perSecond, {
-    ratio: 1,
-    higherIsBetter: true,
-  }),
-  compare('heap per open stream (1,000 open at once)', memory, (figures) => figures.bytesPerOpenStream, kib),
-  compare('cold import: `await import(…)` in a fresh `node -e`', packageCost, (figures) => figures.importMillis, millis),
-  compare('installed package (npm pack, unpacked)', packageCost, (figures) => figures.installedBytes, kib),
-  compare('dist/ bytes', packageCost, (figures) => figures.distBytes, kib),
-  compare('ESM entry, minified + gzipped (own code)', packageCost, (figures) => figures.entryMinGzipBytes, kib),
+  compare(
+    'time from first byte to first text-delta',
+    firstPart,
+    figures => figures.microsToFirstText,
+    value => `${value.toFixed(0)} µs`,
+  ),
+  compare(
+    '`streamText` (ai@7) end to end, text chunks per second',
+    streamText,
+    figures => figures.chunksPerSecond,
+    perSecond,
+    {
+      ratio: 1,
+      higherIsBetter: true,
+    },
+  ),
+  compare(
+    'heap per open stream (1,000 open at once)',
+    memory,
+    figures => figures.bytesPerOpenStream,
+    kib,
+  ),
+  compare(
+    'cold import: `await import(…)` in a fresh `node -e`',
+    packageCost,
+    figures => figures.importMillis,
+    millis,
+  ),
+  compare(
+    'installed package (npm pack, unpacked)',
+    packageCost,
+    figures => figures.installedBytes,
+    kib,
+  ),
+  compare('dist/ bytes', packageCost, figures => figures.distBytes, kib),
+  compare(
+    'ESM entry, minified + gzipped (own code)',
+    packageCost,
+    figures => figures.entryMinGzipBytes,
+    kib,
+  ),
   compare(
     'ESM entry, minified + gzipped (with dependencies, zod excluded)',
     packageCost,
-    (figures) => figures.entryWithDependenciesMinGzipBytes,
+    figures => figures.entryWithDependenciesMinGzipBytes,
     kib,
   ),
 ];
 
 function targetText({ target, floor }: Row): string {
   const relation = target.higherIsBetter ? '≥' : '≤';
-  const anchorPart = target.ratio === 1 ? `${relation} anchor` : `${relation} ${target.ratio}× anchor`;
+  const anchorPart =
+    target.ratio === 1 ? `${relation} anchor` : `${relation} ${target.ratio}× anchor`;
   return floor == null ? anchorPart : `${anchorPart}, ≤ ${floor.maxRatio}× floor`;
 }
 
@@ -103,7 +146,7 @@ const lines = [
   '',
   `| measurement | ${PACKAGE_NAME} | ${ANCHOR_NAME} | ratio | raw floor | ratio to floor | target | met |`,
   '|---|---:|---:|---:|---:|---:|---|---|',
-  ...rows.map((row) =>
+  ...rows.map(row =>
     [
       '',
       row.measurement,
@@ -120,7 +163,7 @@ const lines = [
       .trim(),
   ),
 ];
-const withParts = streamCpu.map((stream) => {
+const withParts = streamCpu.map(stream => {
   const floor = stream.microsPerChunk[FLOOR_WITH_PARTS_NAME];
   return `${micros(floor)} (${stream.stream}: ${PACKAGE_NAME} ${(stream.microsPerChunk[PACKAGE_NAME] / floor).toFixed(2)}×)`;
 });
@@ -140,6 +183,8 @@ lines.push(
   '| entry | CPU per chunk | added to the root entry |',
   '|---|---:|---:|',
   `| ${rootEntry[0]} | ${micros(rootEntry[1])} | – |`,
-  ...olderEntries.map(([entry, value]) => `| ${entry} | ${micros(value)} | ${micros(value - rootEntry[1])} |`),
+  ...olderEntries.map(
+    ([entry, value]) => `| ${entry} | ${micros(value)} | ${micros(value - rootEntry[1])} |`,
+  ),
 );
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -16,7 +16,10 @@ export async function alternatingRuns<Name extends string>(
   { rounds, warmupRounds }: { rounds: number; warmupRounds: number },
   run: (name: Name) => Promise<number>,
 ): Promise<Record<Name, number[]>> {
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  const samples = Object.fromEntries(names.map(name => [name, [] as number[]])) as Record<
+    Name,
+    number[]
+  >;
   for (let round = 0; round < warmupRounds + rounds; round++) {
     for (let turn = 0; turn < names.length; turn++) {
       const name = names[(round + turn) % names.length];

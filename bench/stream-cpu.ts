@@ -53,12 +53,16 @@ async function checkOutput(fixture: StreamFixture): Promise<void> {
     const tally = await streamThroughModel(contender, fixture);
     for (const [kind, count] of Object.entries(fixture.expected)) {
       const got = tally[kind as keyof typeof fixture.expected];
-      if (got !== count) throw new Error(`${contender.name} emitted ${got} ${kind} for "${fixture.name}", expected ${count}`);
+      if (got !== count)
+        throw new Error(
+          `${contender.name} emitted ${got} ${kind} for "${fixture.name}", expected ${count}`,
+        );
     }
   }
   for (const floor of [streamThroughFloor, streamThroughFloorWithPartStream]) {
     const chunks = await floor(fixture);
-    if (chunks !== fixture.chunkCount) throw new Error(`${floor.name} read ${chunks} chunks, expected ${fixture.chunkCount}`);
+    if (chunks !== fixture.chunkCount)
+      throw new Error(`${floor.name} read ${chunks} chunks, expected ${fixture.chunkCount}`);
   }
 }
 
@@ -66,7 +70,7 @@ const result: StreamCpuResult = [];
 for (const fixture of fixtures) {
   progress(`stream CPU: ${fixture.name}`);
   await checkOutput(fixture);
-  const samples = await alternatingRuns(names, { rounds: 9, warmupRounds: 2 }, async (name) => {
+  const samples = await alternatingRuns(names, { rounds: 9, warmupRounds: 2 }, async name => {
     collectGarbage();
     const start = process.cpuUsage();
     await runOnce(name, fixture);
@@ -76,7 +80,10 @@ for (const fixture of fixtures) {
   result.push({
     stream: fixture.name,
     chunkCount: fixture.chunkCount,
-    microsPerChunk: Object.fromEntries(names.map((name) => [name, median(samples[name])])) as Record<Name, number>,
+    microsPerChunk: Object.fromEntries(names.map(name => [name, median(samples[name])])) as Record<
+      Name,
+      number
+    >,
   });
 }
 report(result);

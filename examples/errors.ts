@@ -19,7 +19,10 @@ async function show(title: string, call: () => Promise<unknown>) {
 
 // A wrong API key: HTTP 401 (the key itself never appears in a message).
 await show('A wrong API key', () =>
-  generateText({ model: createWandb({ apiKey: 'not-a-real-key' })('openai/gpt-oss-120b'), prompt: 'Hi' }),
+  generateText({
+    model: createWandb({ apiKey: 'not-a-real-key' })('openai/gpt-oss-120b'),
+    prompt: 'Hi',
+  }),
 );
 
 // A model that W&B has retired (on 2026-04-21): HTTP 404.

@@ -4,7 +4,8 @@
 import { generateText } from 'ai';
 import { createWandb } from 'wandb-ai-provider';
 
-const artifact = process.env.WANDB_LORA_ARTIFACT ?? 'wandb-artifact:///acme-support/assistant/support-lora:v3';
+const artifact =
+  process.env.WANDB_LORA_ARTIFACT ?? 'wandb-artifact:///acme-support/assistant/support-lora:v3';
 // 'wandb-artifact:///team/project/name:alias' → 'team/project'
 const project = artifact.replace('wandb-artifact:///', '').split('/').slice(0, 2).join('/');
 

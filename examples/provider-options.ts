@@ -8,14 +8,19 @@ import { wandb } from 'wandb-ai-provider';
 const prompt = 'What is the sum of the prime numbers between 10 and 30?';
 
 // A subset of WandbChatOptions, the type of everything `providerOptions.wandb` takes.
-async function ask(modelId: string, options: { enableThinking: boolean } | { reasoningEffort: 'low' | 'high' }) {
+async function ask(
+  modelId: string,
+  options: { enableThinking: boolean } | { reasoningEffort: 'low' | 'high' },
+) {
   const { text, reasoningText, usage } = await generateText({
     model: wandb(modelId),
     prompt,
     providerOptions: { wandb: options }, // checked: an unknown or ill-typed key throws
   });
   console.log(`${modelId} ${JSON.stringify(options)}`);
-  console.log(`  reasoning: ${reasoningText ? `${reasoningText.length} characters` : 'none'}; ${usage.outputTokens} tokens out`);
+  console.log(
+    `  reasoning: ${reasoningText ? `${reasoningText.length} characters` : 'none'}; ${usage.outputTokens} tokens out`,
+  );
   console.log(`  answer:    ${text}\n`);
 }
 

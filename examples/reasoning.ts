@@ -6,7 +6,8 @@ import { wandb } from 'wandb-ai-provider';
 
 const result = streamText({
   model: wandb('openai/gpt-oss-120b'),
-  prompt: 'A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. How much is the ball?',
+  prompt:
+    'A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. How much is the ball?',
 });
 
 for await (const part of result.fullStream) {
@@ -33,4 +34,6 @@ for await (const part of result.fullStream) {
 process.stdout.write('\n');
 
 // After the stream, the same two are also available whole.
-console.log(`\n[${(await result.reasoningText)?.length ?? 0} characters of reasoning, ${(await result.text).length} of answer]`);
+console.log(
+  `\n[${(await result.reasoningText)?.length ?? 0} characters of reasoning, ${(await result.text).length} of answer]`,
+);

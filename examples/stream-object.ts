@@ -26,10 +26,14 @@ for await (const partial of result.partialOutputStream) {
   const title = ideas.at(-1)?.title;
   if (title != null && title !== newestTitle) {
     newestTitle = title;
-    console.log(`update ${updates}: ${ideas.length} idea(s), the newest title so far: ${JSON.stringify(title)}`);
+    console.log(
+      `update ${updates}: ${ideas.length} idea(s), the newest title so far: ${JSON.stringify(title)}`,
+    );
   }
 }
 
 // The final object is validated against the schema.
 const { ideas } = await result.output;
-console.log(`\n${updates} partial objects, then:\n${ideas.map((idea, index) => `${index + 1}. ${idea.title}: ${idea.pitch}`).join('\n')}`);
+console.log(
+  `\n${updates} partial objects, then:\n${ideas.map((idea, index) => `${index + 1}. ${idea.title}: ${idea.pitch}`).join('\n')}`,
+);

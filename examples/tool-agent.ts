@@ -14,7 +14,10 @@ const forecasts: Record<string, { celsius: number; conditions: string }> = {
 const weather = tool({
   description: 'The current weather in a city',
   inputSchema: z.object({ city: z.string().describe('a city name, e.g. Paris') }),
-  execute: async ({ city }) => ({ city, ...(forecasts[city] ?? { celsius: 15, conditions: 'unknown' }) }),
+  execute: async ({ city }) => ({
+    city,
+    ...(forecasts[city] ?? { celsius: 15, conditions: 'unknown' }),
+  }),
 });
 
 const result = streamText({
@@ -47,4 +50,6 @@ for await (const part of result.fullStream) {
 }
 
 const steps = await result.steps;
-console.log(`\n\n[${steps.length} steps, ${steps.flatMap((step) => step.toolCalls).length} tool calls]`);
+console.log(
+  `\n\n[${steps.length} steps, ${steps.flatMap(step => step.toolCalls).length} tool calls]`,
+);

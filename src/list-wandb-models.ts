@@ -30,7 +30,8 @@ function readModelIds(value: unknown): string[] {
   if (!Array.isArray(data)) throw invalidModelList('data', 'an array', data);
   return data.map((entry, index) => {
     const id = isObject(entry) ? entry.id : undefined;
-    if (typeof id !== 'string' || id === '') throw invalidModelList(`data[${index}].id`, 'a non-empty string', id);
+    if (typeof id !== 'string' || id === '')
+      throw invalidModelList(`data[${index}].id`, 'a non-empty string', id);
     return id;
   });
 }

@@ -1,5 +1,9 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
-import { extractResponseHeaders, secureJsonParse, type ResponseHandler } from '@ai-sdk/provider-utils';
+import {
+  extractResponseHeaders,
+  secureJsonParse,
+  type ResponseHandler,
+} from '@ai-sdk/provider-utils';
 import { redactJson, type Redact } from './wandb-error';
 
 /*
@@ -34,6 +38,9 @@ export function readWandbJsonBody<T>(
     return { rawValue, value: read(rawValue) };
   } catch (error) {
     if (!InvalidResponseDataError.isInstance(error)) throw error;
-    throw new InvalidResponseDataError({ data: redactJson(error.data, redact), message: redact(error.message) });
+    throw new InvalidResponseDataError({
+      data: redactJson(error.data, redact),
+      message: redact(error.message),
+    });
   }
 }

@@ -75,7 +75,11 @@ export function validateHeaders(headers: unknown, argument: string): void {
   }
 }
 
-export function validateOptionalSetting(name: 'includeUsage' | 'fetch', value: unknown, expected: 'boolean' | 'function'): void {
+export function validateOptionalSetting(
+  name: 'includeUsage' | 'fetch',
+  value: unknown,
+  expected: 'boolean' | 'function',
+): void {
   if (value != null && typeof value !== expected) {
     throw new InvalidArgumentError({
       argument: name,

@@ -32,8 +32,9 @@ export function extractWandbErrorMessage(data: unknown): string | undefined {
   if (typeof detail === 'string' && detail !== '') return detail;
   if (Array.isArray(detail)) {
     const items = detail
-      .map((item) => {
-        if (item == null || typeof item !== 'object') return typeof item === 'string' ? item : undefined;
+      .map(item => {
+        if (item == null || typeof item !== 'object')
+          return typeof item === 'string' ? item : undefined;
         const { loc, msg } = item as Record<string, unknown>;
         if (typeof msg !== 'string') return undefined;
         return Array.isArray(loc) && loc.length > 0 ? `${loc.join('.')}: ${msg}` : msg;
@@ -52,7 +53,10 @@ const NOT_HEALING_BY_RETRY = /quota|billing|credit|spending|personal account|pla
  * Whether retrying can help. Concurrency 429s, timeouts, conflicts and 5xx heal with time; quota,
  * billing and account-type answers (402, and 429 before W&B moved quota to 402) do not.
  */
-export function isRetryableWandbError(statusCode: number, wandbMessage: string | undefined): boolean {
+export function isRetryableWandbError(
+  statusCode: number,
+  wandbMessage: string | undefined,
+): boolean {
   if (statusCode === 429) return !NOT_HEALING_BY_RETRY.test(wandbMessage ?? '');
   return statusCode === 408 || statusCode === 409 || statusCode >= 500;
 }
@@ -62,8 +66,16 @@ export function isRetryableWandbError(statusCode: number, wandbMessage: string |
  * an HTTP status that heals with time (vLLM sends `code: 500`, `503`, `429`); W&B's words then
  * decide a 429 as they do for HTTP answers. Without a status nothing says retrying helps.
  */
-export function isRetryableWandbStreamError(code: unknown, wandbMessage: string | undefined): boolean {
-  const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+export function isRetryableWandbStreamError(
+  code: unknown,
+  wandbMessage: string | undefined,
+): boolean {
+  const status =
+    typeof code === 'number'
+      ? code
+      : typeof code === 'string' && /^\d{3}$/.test(code)
+        ? Number(code)
+        : undefined;
   return status != null && status >= 400 && isRetryableWandbError(status, wandbMessage);
 }
 
@@ -136,8 +148,8 @@ export function createKeyRedactor(headers: Record<string, string | undefined>): 
     ([name]) => name.toLowerCase() === 'authorization',
   )?.[1];
   const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
-  if (key.trim() === '') return (text) => text;
-  return (text) => (text.includes(key) ? text.split(key).join('[REDACTED]') : text);
+  if (key.trim() === '') return text => text;
+  return text => (text.includes(key) ? text.split(key).join('[REDACTED]') : text);
 }
 
 /** `redact` applied to every string inside a JSON value. */
@@ -149,7 +161,10 @@ export function redactJson(value: unknown, redact: Redact): unknown {
 }
 
 /** `redact` applied to every header value: a proxy may echo the `Authorization` header back. */
-export function redactHeaders(headers: Record<string, string>, redact: Redact): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string>,
+  redact: Redact,
+): Record<string, string> {
   const redacted: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) redacted[name] = redact(value);
   return redacted;

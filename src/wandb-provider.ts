@@ -77,7 +77,7 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
   const config: WandbConfig = {
     provider: 'wandb.chat',
     baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
-    headers: (callHeaders) => {
+    headers: callHeaders => {
       validateHeaders(callHeaders, 'headers');
       return withUserAgentSuffix(
         combineHeaders(

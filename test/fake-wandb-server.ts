@@ -69,7 +69,9 @@ export type FakeWandbServerOptions = {
   unscripted?: (request: RecordedRequest) => ScriptedReply;
 };
 
-export async function startFakeWandbServer(options: FakeWandbServerOptions = {}): Promise<FakeWandbServer> {
+export async function startFakeWandbServer(
+  options: FakeWandbServerOptions = {},
+): Promise<FakeWandbServer> {
   const requests: RecordedRequest[] = [];
   const queues: Record<'chat' | 'models', ScriptedReply[]> = { chat: [], models: [] };
   const sockets = new Set<Socket>();
@@ -81,21 +83,24 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
     const recorded = await record(request);
     requests.push(recorded);
     const route = routeOf(request);
-    const reply = (route == null ? undefined : queues[route].shift()) ?? options.unscripted?.(recorded);
+    const reply =
+      (route == null ? undefined : queues[route].shift()) ?? options.unscripted?.(recorded);
     if (reply == null) {
       writeJson(response, 599, {
-        error: { message: `fake W&B server: no scripted reply for ${request.method} ${request.url}` },
+        error: {
+          message: `fake W&B server: no scripted reply for ${request.method} ${request.url}`,
+        },
       });
       return;
     }
     await send(resolveReply(reply, recorded), response);
   });
-  server.on('connection', (socket) => {
+  server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -106,7 +111,7 @@ export async function startFakeWandbServer(options: FakeWandbServerOptions = {})
     openSockets: () => sockets.size,
     openResponses: () => openResponses,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>(resolve => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
@@ -140,7 +145,10 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
   };
 }
 
-function resolveReply(reply: ScriptedReply, request: RecordedRequest): Exclude<ScriptedReply, Function> {
+function resolveReply(
+  reply: ScriptedReply,
+  request: RecordedRequest,
+): Exclude<ScriptedReply, Function> {
   return typeof reply === 'function' ? resolveReply(reply(request), request) : reply;
 }
 
@@ -171,7 +179,7 @@ async function send(reply: Exclude<ScriptedReply, Function>, response: ServerRes
         'cache-control': 'no-cache',
         ...reply.headers,
       });
-      const writes = reply.events.map((event) =>
+      const writes = reply.events.map(event =>
         typeof event === 'string' ? event : `data: ${JSON.stringify(event)}\n\n`,
       );
       if (reply.done !== false) writes.push('data: [DONE]\n\n');
@@ -182,7 +190,7 @@ async function send(reply: Exclude<ScriptedReply, Function>, response: ServerRes
         }
         if (response.destroyed) return;
         response.write(writes[index]);
-        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+        if (reply.delayMs) await new Promise(resolve => setTimeout(resolve, reply.delayMs));
       }
       response.end();
       return;
@@ -226,7 +234,11 @@ export function completion(
 export type ChunkOrigin = { id?: string; model?: string };
 
 /** One streamed chunk carrying `delta` (and optionally a finish reason). */
-export function chunk(delta: Record<string, unknown>, finishReason: string | null = null, origin: ChunkOrigin = {}) {
+export function chunk(
+  delta: Record<string, unknown>,
+  finishReason: string | null = null,
+  origin: ChunkOrigin = {},
+) {
   return {
     id: origin.id ?? 'chatcmpl-test',
     object: 'chat.completion.chunk',
@@ -255,7 +267,7 @@ export function usageChunk(
 export function textStream(...pieces: string[]) {
   return [
     chunk({ role: 'assistant', content: '' }),
-    ...pieces.map((piece) => chunk({ content: piece })),
+    ...pieces.map(piece => chunk({ content: piece })),
     chunk({}, 'stop'),
     usageChunk(),
   ];

@@ -22,7 +22,9 @@ export function userPrompt(text = 'Hi'): LanguageModelV4Prompt {
 }
 
 /** V4 call options with a short user prompt; `overrides` win. */
-export function callOptions(overrides: Partial<LanguageModelV4CallOptions> = {}): LanguageModelV4CallOptions {
+export function callOptions(
+  overrides: Partial<LanguageModelV4CallOptions> = {},
+): LanguageModelV4CallOptions {
   return { prompt: userPrompt(), ...overrides };
 }
 
@@ -81,7 +83,9 @@ export async function readStream(
 }
 
 /** Reads a V4 stream to the end and fails if reading throws. */
-export async function readParts(stream: ReadableStream<LanguageModelV4StreamPart>): Promise<LanguageModelV4StreamPart[]> {
+export async function readParts(
+  stream: ReadableStream<LanguageModelV4StreamPart>,
+): Promise<LanguageModelV4StreamPart[]> {
   const { parts, thrown } = await readStream(stream);
   if (thrown !== undefined) throw thrown;
   return parts;
@@ -92,7 +96,9 @@ export function partsOf<T extends LanguageModelV4StreamPart['type']>(
   parts: LanguageModelV4StreamPart[],
   type: T,
 ): Array<Extract<LanguageModelV4StreamPart, { type: T }>> {
-  return parts.filter((part): part is Extract<LanguageModelV4StreamPart, { type: T }> => part.type === type);
+  return parts.filter(
+    (part): part is Extract<LanguageModelV4StreamPart, { type: T }> => part.type === type,
+  );
 }
 
 /** The single `finish` part. */
@@ -104,7 +110,7 @@ export function finishOf(parts: LanguageModelV4StreamPart[]) {
 
 /** The part types in order, without `raw` parts. */
 export function typesOf(parts: LanguageModelV4StreamPart[]): string[] {
-  return parts.filter((part) => part.type !== 'raw').map((part) => part.type);
+  return parts.filter(part => part.type !== 'raw').map(part => part.type);
 }
 
 /** A streamed chunk carrying tool-call deltas. */

@@ -16,17 +16,21 @@ delete process.env.WANDB_BASE_URL;
  * assertion passes.
  */
 const trapped: string[] = [];
-process.on('unhandledRejection', (reason) => {
-  trapped.push(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+process.on('unhandledRejection', reason => {
+  trapped.push(
+    `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  );
 });
-process.on('warning', (warning) => {
+process.on('warning', warning => {
   trapped.push(`process warning: ${warning.name}: ${warning.message}`);
 });
 
 function failOnTrapped(when: string): void {
   if (trapped.length === 0) return;
   const found = trapped.splice(0);
-  throw new Error(`${found.length} unhandled rejection(s) or process warning(s) ${when}:\n${found.join('\n')}`);
+  throw new Error(
+    `${found.length} unhandled rejection(s) or process warning(s) ${when}:\n${found.join('\n')}`,
+  );
 }
 
 afterEach(() => {
@@ -34,6 +38,6 @@ afterEach(() => {
 });
 afterAll(async () => {
   // Process warnings are emitted on a later tick; give the last ones a turn to arrive.
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise(resolve => setImmediate(resolve));
   failOnTrapped('after the last test of this file');
 });

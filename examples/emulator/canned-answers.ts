@@ -22,7 +22,11 @@ export type CannedAnswer =
   /** A JSON value written as the message content (structured output). */
   | { kind: 'object'; reasoning?: string[]; object: unknown }
   /** Tool calls; the answer after their results comes from `tool-results` below. */
-  | { kind: 'tool-calls'; reasoning?: string[]; calls: Array<{ name: string; input: Record<string, unknown> }> };
+  | {
+      kind: 'tool-calls';
+      reasoning?: string[];
+      calls: Array<{ name: string; input: Record<string, unknown> }>;
+    };
 
 type Scenario = {
   /** All of these words (lower case) must be in the prompt. */
@@ -32,7 +36,8 @@ type Scenario = {
 
 const KNOWN_CITIES = ['Paris', 'Berlin', 'London', 'Tokyo', 'Kyoto', 'Lisbon', 'New York'];
 
-const citiesIn = (prompt: string) => KNOWN_CITIES.filter((city) => prompt.toLowerCase().includes(city.toLowerCase()));
+const citiesIn = (prompt: string) =>
+  KNOWN_CITIES.filter(city => prompt.toLowerCase().includes(city.toLowerCase()));
 
 const SCENARIOS: Scenario[] = [
   {
@@ -106,28 +111,51 @@ const SCENARIOS: Scenario[] = [
       kind: 'object',
       object: {
         ideas: [
-          { title: 'Commit Haiku', pitch: 'A git hook that summarizes every commit as a haiku, streamed into the team chat.' },
-          { title: 'Eval Arena', pitch: 'Two models answer the same prompt side by side and the audience votes in real time.' },
-          { title: 'Meeting Minus', pitch: 'Turns a meeting transcript into decisions and owners before the call has ended.' },
+          {
+            title: 'Commit Haiku',
+            pitch:
+              'A git hook that summarizes every commit as a haiku, streamed into the team chat.',
+          },
+          {
+            title: 'Eval Arena',
+            pitch:
+              'Two models answer the same prompt side by side and the audience votes in real time.',
+          },
+          {
+            title: 'Meeting Minus',
+            pitch:
+              'Turns a meeting transcript into decisions and owners before the call has ended.',
+          },
         ],
       },
     }),
   },
   {
     words: ['city profile'],
-    answer: ({ prompt }) => ({ kind: 'object', object: cityProfile(citiesIn(prompt)[0] ?? 'Kyoto') }),
+    answer: ({ prompt }) => ({
+      kind: 'object',
+      object: cityProfile(citiesIn(prompt)[0] ?? 'Kyoto'),
+    }),
   },
   {
     words: ['jacket'],
-    answer: (ask) => {
+    answer: ask => {
       if (!ask.toolNames.includes('weather')) {
-        return { kind: 'text', text: 'I cannot look up the weather without a weather tool; a light jacket is rarely a mistake.' };
+        return {
+          kind: 'text',
+          text: 'I cannot look up the weather without a weather tool; a light jacket is rarely a mistake.',
+        };
       }
       const cities = citiesIn(ask.prompt);
       return {
         kind: 'tool-calls',
-        reasoning: [`The user wants to know whether a jacket is needed, so I should check the current weather in ${(cities.length ? cities : ['Paris']).join(' and ')}.`],
-        calls: (cities.length ? cities : ['Paris']).map((city) => ({ name: 'weather', input: { city } })),
+        reasoning: [
+          `The user wants to know whether a jacket is needed, so I should check the current weather in ${(cities.length ? cities : ['Paris']).join(' and ')}.`,
+        ],
+        calls: (cities.length ? cities : ['Paris']).map(city => ({
+          name: 'weather',
+          input: { city },
+        })),
       };
     },
   },
@@ -139,7 +167,10 @@ const SCENARIOS: Scenario[] = [
             kind: 'text',
             text: 'The picture shows two shapes on a white background: a red circle on the left and a blue square on the right, about the same size.',
           }
-        : { kind: 'text', text: 'I do not see an image in your message. Attach one and ask again.' },
+        : {
+            kind: 'text',
+            text: 'I do not see an image in your message. Attach one and ask again.',
+          },
   },
   {
     words: ['refund'],
@@ -156,7 +187,7 @@ const SCENARIOS: Scenario[] = [
 export function cannedAnswerFor(ask: ChatAsk): CannedAnswer {
   if (ask.toolResults.length > 0) return { kind: 'text', text: answerFromWeather(ask.toolResults) };
   const prompt = ask.prompt.toLowerCase();
-  const scenario = SCENARIOS.find(({ words }) => words.every((word) => prompt.includes(word)));
+  const scenario = SCENARIOS.find(({ words }) => words.every(word => prompt.includes(word)));
   if (scenario != null) return scenario.answer(ask);
   return {
     kind: 'text',
@@ -168,10 +199,16 @@ export function cannedAnswerFor(ask: ChatAsk): CannedAnswer {
 
 /** The weather tool's results, as a model would summarize them. */
 function answerFromWeather(results: unknown[]): string {
-  const lines = results.map((result) => {
-    const { city, celsius, conditions } = result as { city?: string; celsius?: number; conditions?: string };
-    if (city == null || celsius == null) return `The tool returned ${JSON.stringify(result)}, which I cannot read as weather.`;
-    const advice = celsius < 16 || /rain|wind/i.test(conditions ?? '') ? 'take a jacket' : 'no jacket needed';
+  const lines = results.map(result => {
+    const { city, celsius, conditions } = result as {
+      city?: string;
+      celsius?: number;
+      conditions?: string;
+    };
+    if (city == null || celsius == null)
+      return `The tool returned ${JSON.stringify(result)}, which I cannot read as weather.`;
+    const advice =
+      celsius < 16 || /rain|wind/i.test(conditions ?? '') ? 'take a jacket' : 'no jacket needed';
     return `${city}: ${celsius} °C and ${conditions ?? 'unknown skies'}, so ${advice}.`;
   });
   return lines.join('\n');
@@ -183,7 +220,11 @@ function cityProfile(city: string) {
       city: 'Kyoto',
       country: 'Japan',
       population: 1_460_000,
-      knownFor: ['Fushimi Inari shrine', 'Kinkaku-ji, the Golden Pavilion', 'the Gion geisha district'],
+      knownFor: [
+        'Fushimi Inari shrine',
+        'Kinkaku-ji, the Golden Pavilion',
+        'the Gion geisha district',
+      ],
     },
     Paris: {
       city: 'Paris',
@@ -198,5 +239,12 @@ function cityProfile(city: string) {
       knownFor: ['tram 28', 'pastéis de nata', 'fado in Alfama'],
     },
   };
-  return profiles[city] ?? { city, country: 'unknown', population: 0, knownFor: ['(the emulator knows Kyoto, Paris and Lisbon)'] };
+  return (
+    profiles[city] ?? {
+      city,
+      country: 'unknown',
+      population: 0,
+      knownFor: ['(the emulator knows Kyoto, Paris and Lisbon)'],
+    }
+  );
 }

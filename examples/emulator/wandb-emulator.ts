@@ -52,8 +52,12 @@ export type WandbEmulator = {
 };
 
 /** Starts the emulator on a free port of 127.0.0.1. `delayMs` is the pause between streamed chunks. */
-export async function startWandbEmulator({ delayMs = 30 }: { delayMs?: number } = {}): Promise<WandbEmulator> {
-  const server = await startFakeWandbServer({ unscripted: (request) => reply(request, delayMs) });
+export async function startWandbEmulator({
+  delayMs = 30,
+}: {
+  delayMs?: number;
+} = {}): Promise<WandbEmulator> {
+  const server = await startFakeWandbServer({ unscripted: request => reply(request, delayMs) });
   // The fake server keeps every request for tests to read; a long-running emulator must not.
   const forgetRequests = setInterval(() => server.requests.splice(0), 10_000).unref();
   return {
@@ -70,14 +74,23 @@ function reply(request: RecordedRequest, delayMs: number): ScriptedReply {
   const authorization = request.headers.authorization;
   // The body W&B was seen to send without a key, verbatim; the wrong-key message is from W&B's docs.
   if (authorization == null) {
-    return wandbError(401, { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' });
+    return wandbError(401, {
+      code: 'invalid_api_key',
+      message: 'Missing bearer authentication in header',
+      type: 'invalid_request_error',
+    });
   }
   if (authorization !== `Bearer ${EMULATOR_API_KEY}`) {
-    return wandbError(401, { code: 'invalid_api_key', message: 'Authentication failed', type: 'invalid_request_error' });
+    return wandbError(401, {
+      code: 'invalid_api_key',
+      message: 'Authentication failed',
+      type: 'invalid_request_error',
+    });
   }
   const path = request.path.split('?')[0];
   if (request.method === 'GET' && path === '/v1/models') return { type: 'json', body: modelList() };
-  if (request.method === 'POST' && path === '/v1/chat/completions') return chatReply(request, delayMs);
+  if (request.method === 'POST' && path === '/v1/chat/completions')
+    return chatReply(request, delayMs);
   return notFound();
 }
 
@@ -91,31 +104,49 @@ const notFound = () => wandbError(404, { message: 'The requested resource was no
 function modelList() {
   return {
     object: 'list',
-    data: Object.keys(CATALOG).map((id) => ({ id, object: 'model', created: 0, owned_by: 'system', root: id })),
+    data: Object.keys(CATALOG).map(id => ({
+      id,
+      object: 'model',
+      created: 0,
+      owned_by: 'system',
+      root: id,
+    })),
   };
 }
 
 function chatReply(request: RecordedRequest, delayMs: number): ScriptedReply {
   const body = request.body as WireRequest | undefined;
   if (body == null || typeof body.model !== 'string' || !Array.isArray(body.messages)) {
-    return wandbError(400, { message: 'The request needs a JSON body with `model` and `messages`.', type: 'invalid_request_error' });
+    return wandbError(400, {
+      message: 'The request needs a JSON body with `model` and `messages`.',
+      type: 'invalid_request_error',
+    });
   }
   if (!isServed(body.model, request.headers['openai-project'])) return notFound();
 
   const answer = cannedAnswerFor(askOf(body));
   const reasoning = reasoningShown(body, answer.reasoning ?? []);
-  const origin: ChunkOrigin = { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, model: body.model };
+  const origin: ChunkOrigin = {
+    id: `chatcmpl-${randomUUID().replaceAll('-', '')}`,
+    model: body.model,
+  };
   // Kimi still sends the older field name; the other models the current one.
   const reasoningField = body.model.startsWith('moonshotai/') ? 'reasoning_content' : 'reasoning';
   const content = contentOf(answer);
   const toolCalls =
     answer.kind === 'tool-calls'
-      ? answer.calls.map((call) => ({ id: `chatcmpl-tool-${randomUUID().replaceAll('-', '')}`, name: call.name, arguments: JSON.stringify(call.input) }))
+      ? answer.calls.map(call => ({
+          id: `chatcmpl-tool-${randomUUID().replaceAll('-', '')}`,
+          name: call.name,
+          arguments: JSON.stringify(call.input),
+        }))
       : [];
   const finishReason = toolCalls.length > 0 ? 'tool_calls' : 'stop';
   const usage = {
     prompt_tokens: Math.ceil(request.bodyText.length / 4),
-    completion_tokens: Math.ceil((reasoning + content + toolCalls.map((call) => call.arguments).join('')).length / 4),
+    completion_tokens: Math.ceil(
+      (reasoning + content + toolCalls.map(call => call.arguments).join('')).length / 4,
+    ),
   };
   const usageWithTotal = { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
 
@@ -124,19 +155,43 @@ function chatReply(request: RecordedRequest, delayMs: number): ScriptedReply {
       content: toolCalls.length > 0 ? null : content,
       ...(reasoning !== '' && { [reasoningField]: reasoning }),
       ...(toolCalls.length > 0 && {
-        tool_calls: toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })),
+        tool_calls: toolCalls.map(call => ({
+          id: call.id,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments },
+        })),
       }),
     };
-    return { type: 'json', body: completion(message, { id: origin.id, model: origin.model, finishReason, usage: usageWithTotal }) };
+    return {
+      type: 'json',
+      body: completion(message, {
+        id: origin.id,
+        model: origin.model,
+        finishReason,
+        usage: usageWithTotal,
+      }),
+    };
   }
 
   const events = [
     chunk({ role: 'assistant', content: '' }, null, origin),
-    ...words(reasoning).map((piece) => chunk({ [reasoningField]: piece }, null, origin)),
-    ...(answer.kind === 'object' ? slices(content, 12) : words(content)).map((piece) => chunk({ content: piece }, null, origin)),
+    ...words(reasoning).map(piece => chunk({ [reasoningField]: piece }, null, origin)),
+    ...(answer.kind === 'object' ? slices(content, 12) : words(content)).map(piece =>
+      chunk({ content: piece }, null, origin),
+    ),
     ...toolCalls.flatMap((call, index) => [
-      chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null, origin),
-      ...slices(call.arguments, 10).map((piece) => chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null, origin)),
+      chunk(
+        {
+          tool_calls: [
+            { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } },
+          ],
+        },
+        null,
+        origin,
+      ),
+      ...slices(call.arguments, 10).map(piece =>
+        chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null, origin),
+      ),
     ]),
     chunk({}, finishReason, origin),
     usageChunk(usageWithTotal, origin),
@@ -162,17 +217,17 @@ function isServed(model: string, projectHeader: string | string[] | undefined): 
 }
 
 function askOf(body: WireRequest): ChatAsk {
-  const lastUser = body.messages.map((message) => message.role).lastIndexOf('user');
+  const lastUser = body.messages.map(message => message.role).lastIndexOf('user');
   const content = body.messages[lastUser]?.content;
   const parts = Array.isArray(content) ? (content as Array<{ type: string; text?: string }>) : [];
   return {
-    prompt: typeof content === 'string' ? content : parts.map((part) => part.text ?? '').join('\n'),
-    hasImage: parts.some((part) => part.type === 'image_url'),
-    toolNames: (body.tools ?? []).map((tool) => tool.function.name),
+    prompt: typeof content === 'string' ? content : parts.map(part => part.text ?? '').join('\n'),
+    hasImage: parts.some(part => part.type === 'image_url'),
+    toolNames: (body.tools ?? []).map(tool => tool.function.name),
     toolResults: body.messages
       .slice(lastUser + 1)
-      .filter((message) => message.role === 'tool')
-      .map((message) => parseToolResult(message.content)),
+      .filter(message => message.role === 'tool')
+      .map(message => parseToolResult(message.content)),
   };
 }
 
@@ -193,7 +248,9 @@ function reasoningShown(body: WireRequest, sentences: string[]): string {
   const thinking = body.chat_template_kwargs?.enable_thinking;
   const style = CATALOG[body.model] ?? 'none'; // LoRA adapters: base models without reasoning
   const shows =
-    style === 'always' || (style === 'on-by-default' && thinking !== false) || (style === 'off-by-default' && thinking === true);
+    style === 'always' ||
+    (style === 'on-by-default' && thinking !== false) ||
+    (style === 'off-by-default' && thinking === true);
   if (!shows || sentences.length === 0) return '';
   const effort = body.reasoning_effort;
   const count =
@@ -227,6 +284,7 @@ function words(text: string): string[] {
 
 function slices(text: string, size: number): string[] {
   const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+  for (let start = 0; start < text.length; start += size)
+    pieces.push(text.slice(start, start + size));
   return pieces;
 }

@@ -7,15 +7,19 @@ import { runWithWandb } from './run-with-wandb.ts';
 
 const examplesFolder = join(REPOSITORY_ROOT, 'examples');
 const names = readdirSync(examplesFolder)
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => file.slice(0, -'.ts'.length))
+  .filter(file => file.endsWith('.ts'))
+  .map(file => file.slice(0, -'.ts'.length))
   .sort();
 
 const name = process.argv[2]?.replace(/\.ts$/, '');
 if (name == null || !names.includes(name)) {
-  console.error(`${name == null ? 'Name an example' : `There is no example '${name}'`}: npm run example <name>, one of\n  ${names.join('\n  ')}`);
+  console.error(
+    `${name == null ? 'Name an example' : `There is no example '${name}'`}: npm run example <name>, one of\n  ${names.join('\n  ')}`,
+  );
   process.exit(2);
 }
 
 ensurePackageBuilt();
-process.exitCode = await runWithWandb(process.execPath, [join(examplesFolder, `${name}.ts`)], { cwd: REPOSITORY_ROOT });
+process.exitCode = await runWithWandb(process.execPath, [join(examplesFolder, `${name}.ts`)], {
+  cwd: REPOSITORY_ROOT,
+});

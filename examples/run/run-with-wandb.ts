@@ -9,9 +9,16 @@ import { dirname, delimiter } from 'node:path';
 import { startWandbEmulator } from '../emulator/wandb-emulator.ts';
 
 /** Runs `command` with `args` and resolves to its exit code. */
-export async function runWithWandb(command: string, args: string[], { cwd }: { cwd?: string } = {}): Promise<number> {
+export async function runWithWandb(
+  command: string,
+  args: string[],
+  { cwd }: { cwd?: string } = {},
+): Promise<number> {
   // Our own Node (24) first on PATH, so that `#!/usr/bin/env node` scripts such as `next` use it too.
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const env = {
+    ...process.env,
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+  };
   if (process.env.WANDB_API_KEY) return run(command, args, { env, cwd });
 
   const emulator = await startWandbEmulator();
@@ -19,13 +26,20 @@ export async function runWithWandb(command: string, args: string[], { cwd }: { c
     `No WANDB_API_KEY set: answering from the local W&B emulator at ${emulator.baseURL} (canned answers). Set WANDB_API_KEY to use W&B Inference.`,
   );
   try {
-    return await run(command, args, { env: { ...env, WANDB_API_KEY: emulator.apiKey, WANDB_BASE_URL: emulator.baseURL }, cwd });
+    return await run(command, args, {
+      env: { ...env, WANDB_API_KEY: emulator.apiKey, WANDB_BASE_URL: emulator.baseURL },
+      cwd,
+    });
   } finally {
     await emulator.close();
   }
 }
 
-function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: 'inherit' });
     // Ctrl-C reaches the child through the terminal, so we only wait for it to end (and then stop

@@ -11,6 +11,8 @@ try {
   process.exitCode = await runWithWandb(command, args);
 } catch (error) {
   // Typically ENOENT: the command is not on PATH (run the app's scripts through npm).
-  console.error(`Could not run ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not run ${command}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 127;
 }

@@ -110,7 +110,8 @@ function convertAssistantMessage(
           type: 'function',
           function: {
             name: part.toolName,
-            arguments: typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? {}),
+            arguments:
+              typeof part.input === 'string' ? part.input : JSON.stringify(part.input ?? {}),
           },
         });
         break;
@@ -193,7 +194,7 @@ function toolOutputToText(
       return output.reason ?? 'The tool execution was denied.';
     case 'content':
       return output.value
-        .map((item) => {
+        .map(item => {
           switch (item.type) {
             case 'text':
               return item.text;
@@ -206,7 +207,8 @@ function toolOutputToText(
               warnings.push({
                 type: 'unsupported',
                 feature: 'custom tool result content',
-                details: 'A tool result holds provider-specific custom content that W&B cannot take; it was left out.',
+                details:
+                  'A tool result holds provider-specific custom content that W&B cannot take; it was left out.',
               });
               return '';
             default: {

@@ -87,7 +87,11 @@ function validateFunctionTool(tool: LanguageModelV4FunctionTool, names: Set<stri
       message: `The input schema of tool "${tool.name}" must be a JSON schema object such as { type: 'object', properties: {…} } (got ${Array.isArray(schema) ? 'an array' : JSON.stringify(schema)}).`,
     });
   }
-  assertSendableAsJson(schema, `tools.${tool.name}.inputSchema`, `The input schema of tool "${tool.name}"`);
+  assertSendableAsJson(
+    schema,
+    `tools.${tool.name}.inputSchema`,
+    `The input schema of tool "${tool.name}"`,
+  );
 }
 
 function convertToolChoice(

@@ -120,7 +120,9 @@ function readMetadata(body: JsonObject, target: WandbResponseMetadata) {
 
 function readUsage(value: unknown): WandbUsage | undefined {
   if (!isObject(value)) return undefined;
-  const promptDetails = isObject(value.prompt_tokens_details) ? value.prompt_tokens_details : undefined;
+  const promptDetails = isObject(value.prompt_tokens_details)
+    ? value.prompt_tokens_details
+    : undefined;
   const completionDetails = isObject(value.completion_tokens_details)
     ? value.completion_tokens_details
     : undefined;
@@ -140,7 +142,8 @@ function readUsage(value: unknown): WandbUsage | undefined {
  */
 function readReasoning(message: JsonObject, path: string): string | undefined {
   const { reasoning, reasoning_content: reasoningContent } = message;
-  if (reasoning != null && typeof reasoning !== 'string') fail(`${path}.reasoning`, 'a string', reasoning);
+  if (reasoning != null && typeof reasoning !== 'string')
+    fail(`${path}.reasoning`, 'a string', reasoning);
   if (reasoningContent != null && typeof reasoningContent !== 'string') {
     fail(`${path}.reasoning_content`, 'a string', reasoningContent);
   }
@@ -158,14 +161,17 @@ function readArguments(value: unknown, path: string): string | undefined {
 /** Reads a non-streaming chat completion. */
 export function readChatResponse(value: unknown): WandbChatResponse {
   const body = readObject(value, 'the response body');
-  const choices = Array.isArray(body.choices) ? body.choices : fail('choices', 'an array', body.choices);
+  const choices = Array.isArray(body.choices)
+    ? body.choices
+    : fail('choices', 'an array', body.choices);
   if (choices.length === 0) fail('choices', 'a non-empty array', choices);
   const choice = readObject(choices[0], 'choices[0]');
   const message = readObject(choice.message, 'choices[0].message');
 
   const toolCalls: WandbChatResponse['toolCalls'] = [];
   if (message.tool_calls != null) {
-    if (!Array.isArray(message.tool_calls)) fail('choices[0].message.tool_calls', 'an array', message.tool_calls);
+    if (!Array.isArray(message.tool_calls))
+      fail('choices[0].message.tool_calls', 'an array', message.tool_calls);
     message.tool_calls.forEach((item, index) => {
       const path = `choices[0].message.tool_calls[${index}]`;
       const call = readObject(item, path);
@@ -247,13 +253,18 @@ export function readChatChunk(value: unknown): WandbChatChunk {
   if (body.object === 'error') return { id, model, created, error: body };
 
   const usage = readUsage(body.usage);
-  if (body.choices != null && !Array.isArray(body.choices)) fail('choices', 'an array', body.choices);
+  if (body.choices != null && !Array.isArray(body.choices))
+    fail('choices', 'an array', body.choices);
   // Only the first choice: the AI SDK has no notion of `n > 1`. No choice: the trailing usage chunk.
   // A present but null or non-object first choice is a wire error, as in readChatResponse.
-  const choice = body.choices == null || body.choices.length === 0 ? undefined : readObject(body.choices[0], 'choices[0]');
+  const choice =
+    body.choices == null || body.choices.length === 0
+      ? undefined
+      : readObject(body.choices[0], 'choices[0]');
   const delta = choice?.delta == null ? undefined : readObject(choice.delta, 'choices[0].delta');
   const toolCalls = delta?.tool_calls;
-  if (toolCalls != null && !Array.isArray(toolCalls)) fail('choices[0].delta.tool_calls', 'an array', toolCalls);
+  if (toolCalls != null && !Array.isArray(toolCalls))
+    fail('choices[0].delta.tool_calls', 'an array', toolCalls);
 
   return {
     id,

@@ -44,11 +44,14 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { url, body, warnings, redact, value: responseText, responseHeaders } = await this.post(
-      options,
-      false,
-      textBodyHandler,
-    );
+    const {
+      url,
+      body,
+      warnings,
+      redact,
+      value: responseText,
+      responseHeaders,
+    } = await this.post(options, false, textBodyHandler);
     const { rawValue, value: response } = readWandbJsonBody(responseText, redact, readChatResponse);
 
     return {
@@ -66,11 +69,14 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { url, body, warnings, redact, value: responseBody, responseHeaders } = await this.post(
-      options,
-      true,
-      eventStreamBodyHandler,
-    );
+    const {
+      url,
+      body,
+      warnings,
+      redact,
+      value: responseBody,
+      responseHeaders,
+    } = await this.post(options, true, eventStreamBodyHandler);
     if (responseBody == null) {
       throw new InvalidResponseDataError({
         data: undefined,

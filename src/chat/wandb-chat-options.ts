@@ -38,7 +38,15 @@ export type WandbChatOptions = {
    * How hard a reasoning model thinks (`reasoning_effort`), e.g. `'low'`, `'medium'`, `'high'`.
    * Accepted values depend on the model. Takes precedence over the AI SDK `reasoning` call option.
    */
-  reasoningEffort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | (string & {});
+  reasoningEffort?:
+    | 'none'
+    | 'minimal'
+    | 'low'
+    | 'medium'
+    | 'high'
+    | 'xhigh'
+    | 'max'
+    | (string & {});
   /** Isolates prefix-cache reuse to requests that share this salt (`cache_salt`). */
   cacheSalt?: string;
   /** Whether the model may call several tools in one turn (`parallel_tool_calls`). */
@@ -65,7 +73,13 @@ export type WandbChatOptions = {
  * A JSON value without `undefined`. Narrower than each interface version's own `JSONValue`, so a
  * variable declared as `WandbChatOptions` fits `providerOptions` in ai@4, 5, 6 and 7 alike.
  */
-export type WandbJsonValue = null | string | number | boolean | WandbJsonValue[] | { [key: string]: WandbJsonValue };
+export type WandbJsonValue =
+  | null
+  | string
+  | number
+  | boolean
+  | WandbJsonValue[]
+  | { [key: string]: WandbJsonValue };
 
 /**
  * Built on first use, not at import: building it took about half of the time that importing this

@@ -5,7 +5,12 @@ import {
   isAbortError,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import { extractWandbErrorMessage, isRetryableWandbStreamError, redactJson, type Redact } from '../wandb-error';
+import {
+  extractWandbErrorMessage,
+  isRetryableWandbStreamError,
+  redactJson,
+  type Redact,
+} from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
@@ -28,7 +33,12 @@ type Emit = (part: LanguageModelV4StreamPart) => void;
  * character by character.
  */
 const TEXT = { name: 'text', start: 'text-start', delta: 'text-delta', end: 'text-end' } as const;
-const REASONING = { name: 'reasoning', start: 'reasoning-start', delta: 'reasoning-delta', end: 'reasoning-end' } as const;
+const REASONING = {
+  name: 'reasoning',
+  start: 'reasoning-start',
+  delta: 'reasoning-delta',
+  end: 'reasoning-end',
+} as const;
 type BlockKind = typeof TEXT | typeof REASONING;
 
 type OpenBlock = { kind: BlockKind; id: string } | undefined;
@@ -57,7 +67,7 @@ export class WandbChatStreamProcessor {
       toolCallIdsInPrompt?: ReadonlySet<string>;
     },
   ) {
-    this.parser = createParser({ onEvent: (event) => this.onEvent(event) });
+    this.parser = createParser({ onEvent: event => this.onEvent(event) });
     this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIdsInPrompt);
   }
 
@@ -107,10 +117,13 @@ export class WandbChatStreamProcessor {
   transportError(error: unknown): void {
     if (this.failed) return;
     const reason = error instanceof Error ? error.message : String(error);
-    this.fail(`The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`, {
-      cause: error,
-      isRetryable: true,
-    });
+    this.fail(
+      `The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`,
+      {
+        cause: error,
+        isRetryable: true,
+      },
+    );
   }
 
   private onEvent(event: EventSourceMessage): void {
@@ -142,12 +155,15 @@ export class WandbChatStreamProcessor {
     if (chunk.error != null || event.event === 'error') {
       const wandbMessage = extractWandbErrorMessage({ error: chunk.error ?? value });
       const code = chunk.error?.code;
-      this.fail(`W&B Inference reported an error mid-stream: ${wandbMessage ?? excerpt(event.data)}`, {
-        data: value,
-        type: typeof chunk.error?.type === 'string' ? chunk.error.type : undefined,
-        code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
-        isRetryable: isRetryableWandbStreamError(code, wandbMessage),
-      });
+      this.fail(
+        `W&B Inference reported an error mid-stream: ${wandbMessage ?? excerpt(event.data)}`,
+        {
+          data: value,
+          type: typeof chunk.error?.type === 'string' ? chunk.error.type : undefined,
+          code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+          isRetryable: isRetryableWandbStreamError(code, wandbMessage),
+        },
+      );
       return;
     }
 
@@ -195,7 +211,13 @@ export class WandbChatStreamProcessor {
 
   private fail(
     message: string,
-    details: { data?: unknown; type?: string; code?: string | number; cause?: unknown; isRetryable?: boolean } = {},
+    details: {
+      data?: unknown;
+      type?: string;
+      code?: string | number;
+      cause?: unknown;
+      isRetryable?: boolean;
+    } = {},
   ): void {
     this.closeOpenBlock();
     const { redact } = this.options;
@@ -246,7 +268,7 @@ export function createWandbPartStream(
   let controller!: ReadableStreamDefaultController<LanguageModelV4StreamPart>;
   // Parts go straight into the stream's queue; the count tells `pull` whether it has produced one.
   let partCount = 0;
-  const processor = new WandbChatStreamProcessor((part) => {
+  const processor = new WandbChatStreamProcessor(part => {
     partCount++;
     controller.enqueue(part);
   }, options);

@@ -32,8 +32,8 @@ export function createFaceProvider<Model, Members extends object>(
   const root = createWandb(settings);
   // The root's methods always throw NoSuchModelError, so they fit any interface's signature.
   const noSuchModel: NoSuchModelMethods = {
-    embeddingModel: (modelId) => root.embeddingModel(modelId) as never,
-    imageModel: (modelId) => root.imageModel(modelId) as never,
+    embeddingModel: modelId => root.embeddingModel(modelId) as never,
+    imageModel: modelId => root.imageModel(modelId) as never,
   };
   const languageModel = (modelId: WandbChatModelId): Model => toFace(root.languageModel(modelId));
 

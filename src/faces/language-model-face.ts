@@ -1,4 +1,8 @@
-import type { LanguageModelV4, LanguageModelV4StreamPart, LanguageModelV4StreamResult } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
 import { mapStreamParts } from './map-stream-parts';
 
 /** What a face's model shares whatever its interface version: it fronts one V4 model. */
@@ -25,13 +29,15 @@ export function mapStreamResult<Part>(
   mapPart: (part: LanguageModelV4StreamPart) => Part | undefined,
 ) {
   // Versions before V4 have no `request.url`.
-  return { stream: mapStreamParts(stream, mapPart), request: request && { body: request.body }, response };
+  return {
+    stream: mapStreamParts(stream, mapPart),
+    request: request && { body: request.body },
+    response,
+  };
 }
 
 /** What a model's `doGenerate` / `doStream` resolve to (V1 and V2 name no type for these). */
-export type GenerateResultOf<Model extends { doGenerate(options: never): PromiseLike<unknown> }> = Awaited<
-  ReturnType<Model['doGenerate']>
->;
-export type StreamResultOf<Model extends { doStream(options: never): PromiseLike<unknown> }> = Awaited<
-  ReturnType<Model['doStream']>
->;
+export type GenerateResultOf<Model extends { doGenerate(options: never): PromiseLike<unknown> }> =
+  Awaited<ReturnType<Model['doGenerate']>>;
+export type StreamResultOf<Model extends { doStream(options: never): PromiseLike<unknown> }> =
+  Awaited<ReturnType<Model['doStream']>>;

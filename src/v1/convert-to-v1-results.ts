@@ -25,7 +25,9 @@ export type LanguageModelV1GenerateResult = GenerateResultOf<LanguageModelV1>;
 type V1Usage = LanguageModelV1GenerateResult['usage'];
 type V1Setting = Extract<LanguageModelV1CallWarning, { type: 'unsupported-setting' }>['setting'];
 
-export function convertToV1GenerateResult(result: LanguageModelV2GenerateResult): LanguageModelV1GenerateResult {
+export function convertToV1GenerateResult(
+  result: LanguageModelV2GenerateResult,
+): LanguageModelV1GenerateResult {
   const texts: string[] = [];
   const reasonings: string[] = [];
   const toolCalls: LanguageModelV1FunctionToolCall[] = [];
@@ -87,9 +89,11 @@ export function convertToV1GenerateResult(result: LanguageModelV2GenerateResult)
  * which V2 sends only in `tool-input-start`. Markers (`*-start`, `*-end`), `stream-start` (whose
  * warnings V1 puts on the result) and raw chunks have no V1 form and are dropped.
  */
-export function createV1StreamPartConverter(): (part: LanguageModelV2StreamPart) => LanguageModelV1StreamPart | undefined {
+export function createV1StreamPartConverter(): (
+  part: LanguageModelV2StreamPart,
+) => LanguageModelV1StreamPart | undefined {
   const toolNames = new Map<string, string>();
-  return (part) => {
+  return part => {
     switch (part.type) {
       case 'text-delta':
         return { type: 'text-delta', textDelta: part.delta };
@@ -111,9 +115,16 @@ export function createV1StreamPartConverter(): (part: LanguageModelV2StreamPart)
       case 'file':
         return { type: 'file', mimeType: part.mediaType, data: part.data };
       case 'source':
-        return part.sourceType === 'url' ? { type: 'source', source: convertUrlSource(part) } : undefined;
+        return part.sourceType === 'url'
+          ? { type: 'source', source: convertUrlSource(part) }
+          : undefined;
       case 'response-metadata':
-        return { type: 'response-metadata', id: part.id, timestamp: part.timestamp, modelId: part.modelId };
+        return {
+          type: 'response-metadata',
+          id: part.id,
+          timestamp: part.timestamp,
+          modelId: part.modelId,
+        };
       case 'finish':
         return {
           type: 'finish',
@@ -140,19 +151,35 @@ export function createV1StreamPartConverter(): (part: LanguageModelV2StreamPart)
   };
 }
 
-function convertToolCall(part: Extract<LanguageModelV2Content, { type: 'tool-call' }>): LanguageModelV1FunctionToolCall {
-  return { toolCallType: 'function', toolCallId: part.toolCallId, toolName: part.toolName, args: part.input };
+function convertToolCall(
+  part: Extract<LanguageModelV2Content, { type: 'tool-call' }>,
+): LanguageModelV1FunctionToolCall {
+  return {
+    toolCallType: 'function',
+    toolCallId: part.toolCallId,
+    toolName: part.toolName,
+    args: part.input,
+  };
 }
 
 function convertUrlSource(
   part: Extract<LanguageModelV2Content, { type: 'source'; sourceType: 'url' }>,
 ): LanguageModelV1Source {
-  return { sourceType: 'url', id: part.id, url: part.url, title: part.title, providerMetadata: part.providerMetadata };
+  return {
+    sourceType: 'url',
+    id: part.id,
+    url: part.url,
+    title: part.title,
+    providerMetadata: part.providerMetadata,
+  };
 }
 
 /** ai@4 reads NaN as "unknown" (it is what its own providers report when a count is missing). */
 export function convertToV1Usage(usage: LanguageModelV2Usage): V1Usage {
-  return { promptTokens: usage.inputTokens ?? Number.NaN, completionTokens: usage.outputTokens ?? Number.NaN };
+  return {
+    promptTokens: usage.inputTokens ?? Number.NaN,
+    completionTokens: usage.outputTokens ?? Number.NaN,
+  };
 }
 
 /** The V1 call settings a warning may name; V2's `maxOutputTokens` was V1's `maxTokens`. */
@@ -170,14 +197,23 @@ const V1_SETTINGS = {
   headers: true,
 } satisfies Record<V1Setting, true>;
 
-export function convertToV1Warning(warning: LanguageModelV2CallWarning): LanguageModelV1CallWarning {
+export function convertToV1Warning(
+  warning: LanguageModelV2CallWarning,
+): LanguageModelV1CallWarning {
   switch (warning.type) {
     case 'unsupported-setting': {
       const setting = warning.setting === 'maxOutputTokens' ? 'maxTokens' : String(warning.setting);
       if (Object.hasOwn(V1_SETTINGS, setting)) {
-        return { type: 'unsupported-setting', setting: setting as V1Setting, details: warning.details };
+        return {
+          type: 'unsupported-setting',
+          setting: setting as V1Setting,
+          details: warning.details,
+        };
       }
-      return { type: 'other', message: `${setting} is not supported${warning.details == null ? '' : `: ${warning.details}`}` };
+      return {
+        type: 'other',
+        message: `${setting} is not supported${warning.details == null ? '' : `: ${warning.details}`}`,
+      };
     }
     case 'unsupported-tool': {
       const { tool } = warning;
@@ -185,7 +221,12 @@ export function convertToV1Warning(warning: LanguageModelV2CallWarning): Languag
         type: 'unsupported-tool',
         tool:
           tool.type === 'function'
-            ? { type: 'function', name: tool.name, description: tool.description, parameters: tool.inputSchema }
+            ? {
+                type: 'function',
+                name: tool.name,
+                description: tool.description,
+                parameters: tool.inputSchema,
+              }
             : tool,
         details: warning.details,
       };
@@ -200,7 +241,10 @@ export function convertToV1Warning(warning: LanguageModelV2CallWarning): Languag
 }
 
 function leftOut(what: string): LanguageModelV1CallWarning {
-  return { type: 'other', message: `The answer held ${what}, which LanguageModelV1 (ai@4) cannot carry; it was left out.` };
+  return {
+    type: 'other',
+    message: `The answer held ${what}, which LanguageModelV1 (ai@4) cannot carry; it was left out.`,
+  };
 }
 
 /**
@@ -208,12 +252,15 @@ function leftOut(what: string): LanguageModelV1CallWarning {
  * rest of the body.
  */
 export function rawCallOf(body: unknown): LanguageModelV1GenerateResult['rawCall'] {
-  if (body == null || typeof body !== 'object' || Array.isArray(body)) return { rawPrompt: body, rawSettings: {} };
+  if (body == null || typeof body !== 'object' || Array.isArray(body))
+    return { rawPrompt: body, rawSettings: {} };
   const { messages, ...rawSettings } = body as Record<string, unknown>;
   return { rawPrompt: messages, rawSettings };
 }
 
 /** V1 gives the request body as the JSON text that was sent. */
 export function requestOf(body: unknown): LanguageModelV1GenerateResult['request'] {
-  return body === undefined ? undefined : { body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return body === undefined
+    ? undefined
+    : { body: typeof body === 'string' ? body : JSON.stringify(body) };
 }

@@ -41,7 +41,7 @@ export function convertV1CallOptions(options: LanguageModelV1CallOptions): {
       ...settings,
       ...convertMode(mode, responseFormat),
       maxOutputTokens: maxTokens,
-      prompt: prompt.flatMap((message) => convertMessage(message, warnings)),
+      prompt: prompt.flatMap(message => convertMessage(message, warnings)),
       providerOptions: providerMetadata,
     },
     warnings,
@@ -58,11 +58,19 @@ function convertMode(
       return { tools: mode.tools?.map(convertTool), toolChoice: mode.toolChoice, responseFormat };
     case 'object-json':
       return {
-        responseFormat: { type: 'json', schema: mode.schema, name: mode.name, description: mode.description },
+        responseFormat: {
+          type: 'json',
+          schema: mode.schema,
+          name: mode.name,
+          description: mode.description,
+        },
       };
     case 'object-tool':
       // The object arrives as the arguments of a call the model is forced to make.
-      return { tools: [convertTool(mode.tool)], toolChoice: { type: 'tool', toolName: mode.tool.name } };
+      return {
+        tools: [convertTool(mode.tool)],
+        toolChoice: { type: 'tool', toolName: mode.tool.name },
+      };
     default: {
       const exhaustive: never = mode;
       throw new Error(`Unknown mode: ${JSON.stringify(exhaustive)}`);
@@ -75,7 +83,12 @@ function convertTool(
 ): LanguageModelV2FunctionTool | LanguageModelV2ProviderDefinedTool {
   switch (tool.type) {
     case 'function':
-      return { type: 'function', name: tool.name, description: tool.description, inputSchema: tool.parameters };
+      return {
+        type: 'function',
+        name: tool.name,
+        description: tool.description,
+        inputSchema: tool.parameters,
+      };
     case 'provider-defined':
       return tool;
     default: {
@@ -88,23 +101,39 @@ function convertTool(
 type V2AssistantPart = Extract<LanguageModelV2Message, { role: 'assistant' }>['content'][number];
 
 // On messages and parts too, V1's `providerMetadata` is V2's `providerOptions`.
-function convertMessage(message: LanguageModelV1Message, warnings: LanguageModelV1CallWarning[]): LanguageModelV2Message[] {
+function convertMessage(
+  message: LanguageModelV1Message,
+  warnings: LanguageModelV1CallWarning[],
+): LanguageModelV2Message[] {
   switch (message.role) {
     case 'system':
-      return [{ role: 'system', content: message.content, providerOptions: message.providerMetadata }];
+      return [
+        { role: 'system', content: message.content, providerOptions: message.providerMetadata },
+      ];
     case 'user':
       return [
         {
           role: 'user',
           providerOptions: message.providerMetadata,
-          content: message.content.map((part) => {
+          content: message.content.map(part => {
             switch (part.type) {
               case 'text':
                 return { type: 'text', text: part.text, providerOptions: part.providerMetadata };
               case 'image':
-                return { type: 'file', data: part.image, mediaType: part.mimeType ?? 'image/*', providerOptions: part.providerMetadata };
+                return {
+                  type: 'file',
+                  data: part.image,
+                  mediaType: part.mimeType ?? 'image/*',
+                  providerOptions: part.providerMetadata,
+                };
               case 'file':
-                return { type: 'file', data: part.data, mediaType: part.mimeType, filename: part.filename, providerOptions: part.providerMetadata };
+                return {
+                  type: 'file',
+                  data: part.data,
+                  mediaType: part.mimeType,
+                  filename: part.filename,
+                  providerOptions: part.providerMetadata,
+                };
               default: {
                 const exhaustive: never = part;
                 throw new Error(`Unknown user content part: ${JSON.stringify(exhaustive)}`);
@@ -123,17 +152,36 @@ function convertMessage(message: LanguageModelV1Message, warnings: LanguageModel
               case 'text':
                 return [{ type: 'text', text: part.text, providerOptions: part.providerMetadata }];
               case 'file':
-                return [{ type: 'file', data: part.data, mediaType: part.mimeType, filename: part.filename, providerOptions: part.providerMetadata }];
+                return [
+                  {
+                    type: 'file',
+                    data: part.data,
+                    mediaType: part.mimeType,
+                    filename: part.filename,
+                    providerOptions: part.providerMetadata,
+                  },
+                ];
               case 'reasoning':
-                return [{ type: 'reasoning', text: part.text, providerOptions: part.providerMetadata }];
+                return [
+                  { type: 'reasoning', text: part.text, providerOptions: part.providerMetadata },
+                ];
               case 'redacted-reasoning':
                 warnings.push({
                   type: 'other',
-                  message: 'An earlier assistant message holds redacted (encrypted) reasoning, which this model cannot read; it was left out.',
+                  message:
+                    'An earlier assistant message holds redacted (encrypted) reasoning, which this model cannot read; it was left out.',
                 });
                 return [];
               case 'tool-call':
-                return [{ type: 'tool-call', toolCallId: part.toolCallId, toolName: part.toolName, input: part.args, providerOptions: part.providerMetadata }];
+                return [
+                  {
+                    type: 'tool-call',
+                    toolCallId: part.toolCallId,
+                    toolName: part.toolName,
+                    input: part.args,
+                    providerOptions: part.providerMetadata,
+                  },
+                ];
               default: {
                 const exhaustive: never = part;
                 throw new Error(`Unknown assistant content part: ${JSON.stringify(exhaustive)}`);
@@ -147,7 +195,7 @@ function convertMessage(message: LanguageModelV1Message, warnings: LanguageModel
         {
           role: 'tool',
           providerOptions: message.providerMetadata,
-          content: message.content.map((part) => ({
+          content: message.content.map(part => ({
             type: 'tool-result',
             toolCallId: part.toolCallId,
             toolName: part.toolName,
@@ -171,7 +219,7 @@ function convertToolResult(part: LanguageModelV1ToolResultPart): LanguageModelV2
   if (part.content != null) {
     return {
       type: 'content',
-      value: part.content.map((item) =>
+      value: part.content.map(item =>
         item.type === 'text'
           ? { type: 'text', text: item.text }
           : { type: 'media', data: item.data, mediaType: item.mimeType ?? 'image/*' },
@@ -179,6 +227,7 @@ function convertToolResult(part: LanguageModelV1ToolResultPart): LanguageModelV2
     };
   }
   const result = part.result === undefined ? null : part.result;
-  if (typeof result === 'string') return { type: part.isError ? 'error-text' : 'text', value: result };
+  if (typeof result === 'string')
+    return { type: part.isError ? 'error-text' : 'text', value: result };
   return { type: part.isError ? 'error-json' : 'json', value: result as JSONValue };
 }

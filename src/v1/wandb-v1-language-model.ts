@@ -30,14 +30,17 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
   constructor(model: LanguageModelV4) {
     super(model);
     this.supportsImageUrls = Object.entries(this.urlPatterns()).some(
-      ([mediaType, patterns]) => (mediaType.startsWith('image/') || mediaType.startsWith('*')) && patterns.length > 0,
+      ([mediaType, patterns]) =>
+        (mediaType.startsWith('image/') || mediaType.startsWith('*')) && patterns.length > 0,
     );
   }
 
   /** Whether a file URL is sent as is (true) or downloaded by ai@4 first (false). Synchronous in V1. */
   supportsUrl(url: URL): boolean {
     const href = url.toString();
-    return Object.values(this.urlPatterns()).some((patterns) => patterns.some((pattern) => pattern.test(href)));
+    return Object.values(this.urlPatterns()).some(patterns =>
+      patterns.some(pattern => pattern.test(href)),
+    );
   }
 
   async doGenerate(options: LanguageModelV1CallOptions): Promise<LanguageModelV1GenerateResult> {
@@ -60,7 +63,8 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
     const warnings = [...promptWarnings];
     if (!first.done) {
       const v2Part = convertV4StreamPartToV2(first.value);
-      if (v2Part?.type === 'stream-start') warnings.push(...v2Part.warnings.map(convertToV1Warning));
+      if (v2Part?.type === 'stream-start')
+        warnings.push(...v2Part.warnings.map(convertToV1Warning));
       else leading.push(first.value);
     }
 
@@ -68,7 +72,7 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
     return {
       stream: mapStreamParts(
         stream,
-        (part) => {
+        part => {
           const v2Part = convertV4StreamPartToV2(part);
           return v2Part && toV1Part(v2Part);
         },
@@ -84,7 +88,9 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
   /** V1 asks synchronously; a core whose URL patterns are still pending supports none yet. */
   private urlPatterns(): Record<string, RegExp[]> {
     const supported = this.model.supportedUrls;
-    return 'then' in supported && typeof supported.then === 'function' ? {} : (supported as Record<string, RegExp[]>);
+    return 'then' in supported && typeof supported.then === 'function'
+      ? {}
+      : (supported as Record<string, RegExp[]>);
   }
 }
 

@@ -14,8 +14,11 @@ export interface WandbProviderV1 extends ProviderV1, WandbFaceProviderBase<Wandb
 export function createWandb(settings: WandbProviderSettings = {}): WandbProviderV1 {
   return createFaceProvider(
     settings,
-    (model) => new WandbV1LanguageModel(model),
-    (noSuchModel) => ({ textEmbeddingModel: noSuchModel.embeddingModel, imageModel: noSuchModel.imageModel }),
+    model => new WandbV1LanguageModel(model),
+    noSuchModel => ({
+      textEmbeddingModel: noSuchModel.embeddingModel,
+      imageModel: noSuchModel.imageModel,
+    }),
   );
 }
 

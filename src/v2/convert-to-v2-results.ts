@@ -27,13 +27,19 @@ import type { GenerateResultOf } from '../faces/language-model-face';
 
 export type LanguageModelV2GenerateResult = GenerateResultOf<LanguageModelV2>;
 
-export function convertToV2GenerateResult(result: LanguageModelV3GenerateResult): LanguageModelV2GenerateResult {
+export function convertToV2GenerateResult(
+  result: LanguageModelV3GenerateResult,
+): LanguageModelV2GenerateResult {
   const warnings = result.warnings.map(convertToV2Warning);
   const content: LanguageModelV2Content[] = [];
   for (const part of result.content) {
     const converted = convertToV2Content(part);
     if (converted != null) content.push(converted);
-    else warnings.push({ type: 'other', message: `A ${part.type} part of the answer cannot be represented in LanguageModelV2 (ai@5) and was left out.` });
+    else
+      warnings.push({
+        type: 'other',
+        message: `A ${part.type} part of the answer cannot be represented in LanguageModelV2 (ai@5) and was left out.`,
+      });
   }
   return {
     content,
@@ -47,7 +53,9 @@ export function convertToV2GenerateResult(result: LanguageModelV3GenerateResult)
 }
 
 /** One V3 stream part as V2, or `undefined` for parts V2 has no form for (dropped). */
-export function convertToV2StreamPart(part: LanguageModelV3StreamPart): LanguageModelV2StreamPart | undefined {
+export function convertToV2StreamPart(
+  part: LanguageModelV3StreamPart,
+): LanguageModelV2StreamPart | undefined {
   switch (part.type) {
     case 'stream-start':
       return { type: 'stream-start', warnings: part.warnings.map(convertToV2Warning) };
@@ -117,7 +125,9 @@ function convertToV2Content(part: LanguageModelV3Content): LanguageModelV2Conten
   }
 }
 
-export function convertToV2FinishReason(finishReason: LanguageModelV3FinishReason): LanguageModelV2FinishReason {
+export function convertToV2FinishReason(
+  finishReason: LanguageModelV3FinishReason,
+): LanguageModelV2FinishReason {
   return finishReason.unified;
 }
 
@@ -127,7 +137,10 @@ export function convertToV2Usage(usage: LanguageModelV3Usage): LanguageModelV2Us
   return {
     inputTokens,
     outputTokens,
-    totalTokens: inputTokens == null && outputTokens == null ? undefined : (inputTokens ?? 0) + (outputTokens ?? 0),
+    totalTokens:
+      inputTokens == null && outputTokens == null
+        ? undefined
+        : (inputTokens ?? 0) + (outputTokens ?? 0),
     reasoningTokens: usage.outputTokens.reasoning,
     cachedInputTokens: usage.inputTokens.cacheRead,
   };
@@ -162,9 +175,18 @@ export function convertToV2Warning(warning: SharedV3Warning): LanguageModelV2Cal
       if (Object.hasOwn(V2_SETTINGS, warning.feature)) {
         return { type: 'unsupported-setting', setting: warning.feature, details: warning.details };
       }
-      return { type: 'other', message: joinFeatureAndDetails(`${warning.feature} is not supported`, warning.details) };
+      return {
+        type: 'other',
+        message: joinFeatureAndDetails(`${warning.feature} is not supported`, warning.details),
+      };
     case 'compatibility':
-      return { type: 'other', message: joinFeatureAndDetails(`${warning.feature} runs in a compatibility mode`, warning.details) };
+      return {
+        type: 'other',
+        message: joinFeatureAndDetails(
+          `${warning.feature} runs in a compatibility mode`,
+          warning.details,
+        ),
+      };
     case 'other':
       return warning;
     default: {

@@ -14,11 +14,13 @@ import type {
  * name of provider tools (`provider-defined` → `provider`) and in tool-result media, which V3
  * splits into image and file data.
  */
-export function convertV2CallOptions(options: LanguageModelV2CallOptions): LanguageModelV3CallOptions {
+export function convertV2CallOptions(
+  options: LanguageModelV2CallOptions,
+): LanguageModelV3CallOptions {
   return {
     ...options,
     prompt: options.prompt.map(convertMessage),
-    tools: options.tools?.map((tool) =>
+    tools: options.tools?.map(tool =>
       tool.type === 'provider-defined' ? { ...tool, type: 'provider' as const } : tool,
     ),
   };
@@ -32,14 +34,19 @@ function convertMessage(message: LanguageModelV2Message): LanguageModelV3Message
     case 'assistant':
       return {
         ...message,
-        content: message.content.map((part) =>
-          part.type === 'tool-result' ? { ...part, output: convertToolResultOutput(part.output) } : part,
+        content: message.content.map(part =>
+          part.type === 'tool-result'
+            ? { ...part, output: convertToolResultOutput(part.output) }
+            : part,
         ),
       };
     case 'tool':
       return {
         ...message,
-        content: message.content.map((part) => ({ ...part, output: convertToolResultOutput(part.output) })),
+        content: message.content.map(part => ({
+          ...part,
+          output: convertToolResultOutput(part.output),
+        })),
       };
     default: {
       const exhaustive: never = message;
@@ -48,17 +55,21 @@ function convertMessage(message: LanguageModelV2Message): LanguageModelV3Message
   }
 }
 
-function convertToolResultOutput(output: LanguageModelV2ToolResultOutput): LanguageModelV3ToolResultOutput {
+function convertToolResultOutput(
+  output: LanguageModelV2ToolResultOutput,
+): LanguageModelV3ToolResultOutput {
   if (output.type !== 'content') return output;
   return {
     type: 'content',
-    value: output.value.map((item) => {
+    value: output.value.map(item => {
       switch (item.type) {
         case 'text':
           return item;
         case 'media':
           return {
-            type: item.mediaType.startsWith('image/') ? ('image-data' as const) : ('file-data' as const),
+            type: item.mediaType.startsWith('image/')
+              ? ('image-data' as const)
+              : ('file-data' as const),
             data: item.data,
             mediaType: item.mediaType,
           };

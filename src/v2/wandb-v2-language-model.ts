@@ -1,6 +1,15 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { LanguageModelV2, LanguageModelV2CallOptions, LanguageModelV2StreamPart } from '@ai-sdk/provider-v2';
-import { LanguageModelFace, mapStreamResult, type GenerateResultOf, type StreamResultOf } from '../faces/language-model-face';
+import type {
+  LanguageModelV2,
+  LanguageModelV2CallOptions,
+  LanguageModelV2StreamPart,
+} from '@ai-sdk/provider-v2';
+import {
+  LanguageModelFace,
+  mapStreamResult,
+  type GenerateResultOf,
+  type StreamResultOf,
+} from '../faces/language-model-face';
 import { convertToV3GenerateResult, convertToV3StreamPart } from '../v3/convert-to-v3-results';
 import { convertV3CallOptions } from '../v3/convert-v3-call-options';
 import { convertToV2GenerateResult, convertToV2StreamPart } from './convert-to-v2-results';
@@ -14,22 +23,31 @@ import { convertV2CallOptions } from './convert-v2-call-options';
 export class WandbV2LanguageModel extends LanguageModelFace implements LanguageModelV2 {
   readonly specificationVersion = 'v2';
 
-  async doGenerate(options: LanguageModelV2CallOptions): Promise<GenerateResultOf<LanguageModelV2>> {
+  async doGenerate(
+    options: LanguageModelV2CallOptions,
+  ): Promise<GenerateResultOf<LanguageModelV2>> {
     const result = await this.model.doGenerate(convertV2CallOptionsToV4(options));
     return convertToV2GenerateResult(convertToV3GenerateResult(result));
   }
 
   async doStream(options: LanguageModelV2CallOptions): Promise<StreamResultOf<LanguageModelV2>> {
-    return mapStreamResult(await this.model.doStream(convertV2CallOptionsToV4(options)), convertV4StreamPartToV2);
+    return mapStreamResult(
+      await this.model.doStream(convertV2CallOptionsToV4(options)),
+      convertV4StreamPartToV2,
+    );
   }
 }
 
-export function convertV2CallOptionsToV4(options: LanguageModelV2CallOptions): LanguageModelV4CallOptions {
+export function convertV2CallOptionsToV4(
+  options: LanguageModelV2CallOptions,
+): LanguageModelV4CallOptions {
   return convertV3CallOptions(convertV2CallOptions(options));
 }
 
 /** V4 → V3 → V2 for one part; `undefined` when a step drops it. */
-export function convertV4StreamPartToV2(part: LanguageModelV4StreamPart): LanguageModelV2StreamPart | undefined {
+export function convertV4StreamPartToV2(
+  part: LanguageModelV4StreamPart,
+): LanguageModelV2StreamPart | undefined {
   const v3Part = convertToV3StreamPart(part);
   return v3Part && convertToV2StreamPart(v3Part);
 }

@@ -14,8 +14,11 @@ export interface WandbProviderV2 extends ProviderV2, WandbFaceProviderBase<Wandb
 export function createWandb(settings: WandbProviderSettings = {}): WandbProviderV2 {
   return createFaceProvider(
     settings,
-    (model) => new WandbV2LanguageModel(model),
-    (noSuchModel) => ({ textEmbeddingModel: noSuchModel.embeddingModel, imageModel: noSuchModel.imageModel }),
+    model => new WandbV2LanguageModel(model),
+    noSuchModel => ({
+      textEmbeddingModel: noSuchModel.embeddingModel,
+      imageModel: noSuchModel.imageModel,
+    }),
   );
 }
 

@@ -26,13 +26,19 @@ import type {
  * The casts to V3 types only drop `readonly` from JSON values (V4 made them readonly).
  */
 
-export function convertToV3GenerateResult(result: LanguageModelV4GenerateResult): LanguageModelV3GenerateResult {
+export function convertToV3GenerateResult(
+  result: LanguageModelV4GenerateResult,
+): LanguageModelV3GenerateResult {
   const warnings = result.warnings.map(convertToV3Warning);
   const content: LanguageModelV3Content[] = [];
   for (const part of result.content) {
     const converted = convertToV3Content(part);
     if (converted != null) content.push(converted);
-    else warnings.push({ type: 'other', message: `A ${part.type} part of the answer cannot be represented in LanguageModelV3 (ai@6) and was left out.` });
+    else
+      warnings.push({
+        type: 'other',
+        message: `A ${part.type} part of the answer cannot be represented in LanguageModelV3 (ai@6) and was left out.`,
+      });
   }
   return {
     content,
@@ -46,7 +52,9 @@ export function convertToV3GenerateResult(result: LanguageModelV4GenerateResult)
 }
 
 /** One V4 stream part as V3, or `undefined` for parts V3 has no form for (dropped). */
-export function convertToV3StreamPart(part: LanguageModelV4StreamPart): LanguageModelV3StreamPart | undefined {
+export function convertToV3StreamPart(
+  part: LanguageModelV4StreamPart,
+): LanguageModelV3StreamPart | undefined {
   switch (part.type) {
     case 'stream-start':
       return { type: 'stream-start', warnings: part.warnings.map(convertToV3Warning) };
@@ -125,7 +133,9 @@ function convertToV3File(part: LanguageModelV4File): LanguageModelV3File | undef
   };
 }
 
-function convertToV3FinishReason(finishReason: LanguageModelV4FinishReason): LanguageModelV3FinishReason {
+function convertToV3FinishReason(
+  finishReason: LanguageModelV4FinishReason,
+): LanguageModelV3FinishReason {
   return {
     unified: finishReason.unified === 'interrupted' ? 'other' : finishReason.unified,
     raw: finishReason.raw,

@@ -17,7 +17,9 @@ import type {
  * written: V3 gives bytes, base64 or a URL; V4 tags each (`{type: 'data'}`, `{type: 'url'}`), and
  * folds V3's seven kinds of tool-result content into `file`.
  */
-export function convertV3CallOptions(options: LanguageModelV3CallOptions): LanguageModelV4CallOptions {
+export function convertV3CallOptions(
+  options: LanguageModelV3CallOptions,
+): LanguageModelV4CallOptions {
   return { ...options, prompt: options.prompt.map(convertMessage) };
 }
 
@@ -28,14 +30,14 @@ function convertMessage(message: LanguageModelV3Message): LanguageModelV4Message
     case 'user':
       return {
         ...message,
-        content: message.content.map((part) =>
+        content: message.content.map(part =>
           part.type === 'file' ? { ...part, data: tagFileData(part.data) } : part,
         ),
       };
     case 'assistant':
       return {
         ...message,
-        content: message.content.map((part) => {
+        content: message.content.map(part => {
           switch (part.type) {
             case 'file':
               return { ...part, data: tagFileData(part.data) };
@@ -55,8 +57,10 @@ function convertMessage(message: LanguageModelV3Message): LanguageModelV4Message
     case 'tool':
       return {
         ...message,
-        content: message.content.map((part) =>
-          part.type === 'tool-result' ? { ...part, output: convertToolResultOutput(part.output) } : part,
+        content: message.content.map(part =>
+          part.type === 'tool-result'
+            ? { ...part, output: convertToolResultOutput(part.output) }
+            : part,
         ),
       };
     default: {
@@ -71,11 +75,13 @@ function tagFileData(data: LanguageModelV3DataContent): SharedV4FileData {
   return data instanceof URL ? { type: 'url', url: data } : { type: 'data', data };
 }
 
-function convertToolResultOutput(output: LanguageModelV3ToolResultOutput): LanguageModelV4ToolResultOutput {
+function convertToolResultOutput(
+  output: LanguageModelV3ToolResultOutput,
+): LanguageModelV4ToolResultOutput {
   if (output.type !== 'content') return output;
   return {
     ...output,
-    value: output.value.map((item) => {
+    value: output.value.map(item => {
       switch (item.type) {
         case 'text':
         case 'custom':
@@ -86,7 +92,9 @@ function convertToolResultOutput(output: LanguageModelV3ToolResultOutput): Langu
             type: 'file' as const,
             data: { type: 'data' as const, data: item.data },
             mediaType: item.mediaType,
-            ...(item.type === 'file-data' && item.filename != null ? { filename: item.filename } : {}),
+            ...(item.type === 'file-data' && item.filename != null
+              ? { filename: item.filename }
+              : {}),
             providerOptions: item.providerOptions,
           };
         case 'file-url':
@@ -94,7 +102,10 @@ function convertToolResultOutput(output: LanguageModelV3ToolResultOutput): Langu
           return {
             type: 'file' as const,
             data: { type: 'url' as const, url: new URL(item.url) },
-            mediaType: item.type === 'image-url' ? 'image/*' : (item.mediaType ?? 'application/octet-stream'),
+            mediaType:
+              item.type === 'image-url'
+                ? 'image/*'
+                : (item.mediaType ?? 'application/octet-stream'),
             providerOptions: item.providerOptions,
           };
         case 'file-id':

@@ -17,6 +17,9 @@ export class WandbV3LanguageModel extends LanguageModelFace implements LanguageM
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
-    return mapStreamResult(await this.model.doStream(convertV3CallOptions(options)), convertToV3StreamPart);
+    return mapStreamResult(
+      await this.model.doStream(convertV3CallOptions(options)),
+      convertToV3StreamPart,
+    );
   }
 }

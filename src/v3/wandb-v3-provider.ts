@@ -11,8 +11,8 @@ export interface WandbProviderV3 extends ProviderV3, WandbFaceProviderBase<Wandb
 export function createWandb(settings: WandbProviderSettings = {}): WandbProviderV3 {
   return createFaceProvider(
     settings,
-    (model) => new WandbV3LanguageModel(model),
-    (noSuchModel) => ({ specificationVersion: 'v3' as const, ...noSuchModel }),
+    model => new WandbV3LanguageModel(model),
+    noSuchModel => ({ specificationVersion: 'v3' as const, ...noSuchModel }),
   );
 }
 

@@ -30,7 +30,15 @@ beforeAll(async () => {
   // Its own process group, so that stopping it stops next and the emulator runner together.
   server = spawn(
     process.execPath,
-    [join(REPOSITORY_ROOT, 'examples', 'run', 'with-wandb.ts'), join(APP, 'node_modules', '.bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [
+      join(REPOSITORY_ROOT, 'examples', 'run', 'with-wandb.ts'),
+      join(APP, 'node_modules', '.bin', 'next'),
+      'start',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ],
     {
       cwd: APP,
       detached: true,
@@ -58,19 +66,20 @@ beforeAll(async () => {
     viewport: { width: 1000, height: 640 },
   });
   page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (message) => {
+  page.on('console', message => {
     if (message.type() === 'error') browserErrors.push(message.text());
   });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400) browserErrors.push(`HTTP ${response.status()} for ${response.url()}`);
+  page.on('pageerror', error => browserErrors.push(error.message));
+  page.on('response', response => {
+    if (response.status() >= 400)
+      browserErrors.push(`HTTP ${response.status()} for ${response.url()}`);
   });
 });
 
 afterAll(async () => {
   await browser?.close();
   if (server?.pid != null && server.exitCode == null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
+    const exited = new Promise(resolve => server.once('exit', resolve));
     process.kill(-server.pid, 'SIGTERM');
     await exited;
   }
@@ -94,9 +103,12 @@ describe('the Next.js example app in Chromium', () => {
     await page.getByRole('button', { name: 'Ask' }).click();
     await page.locator('[data-testid="answer"][data-status="done"]').waitFor();
 
-    const haiku = 'Down the foggy slope,\nsmall steps against the gradient —\nloss sighs, settles low.';
+    const haiku =
+      'Down the foggy slope,\nsmall steps against the gradient —\nloss sighs, settles low.';
     await expect.poll(() => page.getByTestId('answer').textContent()).toBe(haiku);
-    const seen = await page.evaluate(() => (window as unknown as { seenAnswers: string[] }).seenAnswers);
+    const seen = await page.evaluate(
+      () => (window as unknown as { seenAnswers: string[] }).seenAnswers,
+    );
     console.log(`[browser e2e] the answer was rendered in ${seen.length} increments`);
     expect(seen.length, JSON.stringify(seen)).toBeGreaterThanOrEqual(3);
     // Each increment extends the one before: the text grew, it was not replaced.
@@ -111,7 +123,9 @@ describe('the Next.js example app in Chromium', () => {
 
     const toolResult = page.locator('[data-testid="tool-result"][data-state="output-available"]');
     await toolResult.waitFor();
-    expect(await toolResult.textContent()).toBe('weather({"city":"Paris"}) → {"city":"Paris","celsius":11,"conditions":"light rain"}');
+    expect(await toolResult.textContent()).toBe(
+      'weather({"city":"Paris"}) → {"city":"Paris","celsius":11,"conditions":"light rain"}',
+    );
     await page.getByText('Paris: 11 °C and light rain, so take a jacket.').waitFor();
     await expect.poll(() => page.getByTestId('chat-status').textContent()).toBe('ready');
     await page.screenshot({ path: join(RESULTS, 'chat.png') });
@@ -126,7 +140,9 @@ describe('the Next.js example app in Chromium', () => {
     expect(await page.locator('#profile-city').inputValue()).toBe('Lisbon');
     expect(await page.getByLabel('City to profile').inputValue()).toBe('Lisbon');
     expect(await page.locator('#profile-population').inputValue()).toBe('545,000');
-    expect(await page.locator('#profile-known-for').inputValue()).toBe('tram 28\npastéis de nata\nfado in Alfama');
+    expect(await page.locator('#profile-known-for').inputValue()).toBe(
+      'tram 28\npastéis de nata\nfado in Alfama',
+    );
     await page.screenshot({ path: join(RESULTS, 'object.png') });
   });
 
@@ -153,12 +169,15 @@ function freePort(): Promise<number> {
 /** Polls the app until it answers, or fails when the server process ends first. */
 async function waitUntilServing(url: string): Promise<void> {
   for (;;) {
-    if (server.exitCode != null) throw new Error(`next start exited with code ${server.exitCode}; see test-results/next-server.log`);
+    if (server.exitCode != null)
+      throw new Error(
+        `next start exited with code ${server.exitCode}; see test-results/next-server.log`,
+      );
     try {
       if ((await fetch(url)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 250));
   }
 }

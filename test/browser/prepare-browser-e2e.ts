@@ -14,25 +14,39 @@ const APP = join(REPOSITORY_ROOT, 'examples', 'next-rsc');
 function step(title: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
   console.error(`[browser e2e] ${title}: ${command} ${args.join(' ')}`);
   const { status, error } = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (status !== 0) throw new Error(`[browser e2e] ${title} failed (${error?.message ?? `exit code ${status}`}).`);
+  if (status !== 0)
+    throw new Error(`[browser e2e] ${title} failed (${error?.message ?? `exit code ${status}`}).`);
 }
 
 if (!existsSync(CHROMIUM)) {
   if (process.getuid?.() !== 0) {
-    throw new Error(`[browser e2e] ${CHROMIUM} is missing. Install Debian's Chromium: sudo apt-get install chromium`);
+    throw new Error(
+      `[browser e2e] ${CHROMIUM} is missing. Install Debian's Chromium: sudo apt-get install chromium`,
+    );
   }
   const quiet = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   step('Chromium is missing, updating the package lists', 'apt-get', ['update', '-qq'], quiet);
   // Fonts are only recommended by the package; without one the pages would render no text.
-  step('installing Debian chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], quiet);
+  step(
+    'installing Debian chromium',
+    'apt-get',
+    ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'],
+    quiet,
+  );
 }
 
 ensurePackageBuilt();
 
 // `npm ci` when the app's dependencies are missing or older than its lock file.
 const installedLock = join(APP, 'node_modules', '.package-lock.json');
-if (!existsSync(installedLock) || statSync(installedLock).mtimeMs < statSync(join(APP, 'package-lock.json')).mtimeMs) {
+if (
+  !existsSync(installedLock) ||
+  statSync(installedLock).mtimeMs < statSync(join(APP, 'package-lock.json')).mtimeMs
+) {
   step("installing the app's dependencies", 'npm', ['ci', '--no-audit', '--no-fund'], { cwd: APP });
 }
 
-step('building the app', 'npm', ['run', 'build'], { cwd: APP, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+step('building the app', 'npm', ['run', 'build'], {
+  cwd: APP,
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+});

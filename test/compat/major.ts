@@ -47,7 +47,11 @@ export type Person = { name: string; born: number };
 export interface Major {
   name: 'ai@4' | 'ai@5' | 'ai@6' | 'ai@7';
   /** The package entry this major imports. */
-  entry: 'wandb-ai-provider/v1' | 'wandb-ai-provider/v2' | 'wandb-ai-provider/v3' | 'wandb-ai-provider';
+  entry:
+    | 'wandb-ai-provider/v1'
+    | 'wandb-ai-provider/v2'
+    | 'wandb-ai-provider/v3'
+    | 'wandb-ai-provider';
   /** The `specificationVersion` of the models it gets. */
   specificationVersion: 'v1' | 'v2' | 'v3' | 'v4';
   /** The user-agent segment this major adds (`undefined`: it adds none). */
@@ -63,5 +67,7 @@ export interface Major {
   /** `generateText` with this major's structured output (`Output.object`). */
   generateOutput(model: unknown, prompt: string): Promise<Person>;
   /** This major's `APICallError.isInstance`. */
-  isAPICallError(error: unknown): error is { statusCode?: number; isRetryable: boolean; message: string };
+  isAPICallError(
+    error: unknown,
+  ): error is { statusCode?: number; isRetryable: boolean; message: string };
 }

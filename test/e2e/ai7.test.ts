@@ -2,7 +2,15 @@
  * End to end through the real `ai@7` functions, against the fake W&B server.
  */
 import { APICallError } from '@ai-sdk/provider';
-import { Output, generateObject, generateText, stepCountIs, streamObject, streamText, tool } from 'ai';
+import {
+  Output,
+  generateObject,
+  generateText,
+  stepCountIs,
+  streamObject,
+  streamText,
+  tool,
+} from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import {
@@ -40,9 +48,18 @@ describe('generateText', () => {
   it('returns text, usage and finish reason, and sends a plain chat request', async () => {
     server.chat({
       type: 'json',
-      body: completion({ content: 'Hello from W&B' }, { usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } }),
+      body: completion(
+        { content: 'Hello from W&B' },
+        { usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } },
+      ),
     });
-    const result = await generateText({ model: model(), system: 'Be brief.', prompt: 'Say hello', temperature: 0.2, maxRetries: 0 });
+    const result = await generateText({
+      model: model(),
+      system: 'Be brief.',
+      prompt: 'Say hello',
+      temperature: 0.2,
+      maxRetries: 0,
+    });
     expect(result.text).toBe('Hello from W&B');
     expect(result.finishReason).toBe('stop');
     expect(result.usage.inputTokens).toBe(9);
@@ -63,7 +80,10 @@ describe('generateText', () => {
   });
 
   it('returns reasoning separately from the text', async () => {
-    server.chat({ type: 'json', body: completion({ reasoning: 'Two plus two is four.', content: '4' }) });
+    server.chat({
+      type: 'json',
+      body: completion({ reasoning: 'Two plus two is four.', content: '4' }),
+    });
     const result = await generateText({ model: model(), prompt: '2+2?', maxRetries: 0 });
     expect(result.text).toBe('4');
     expect(result.reasoningText).toBe('Two plus two is four.');
@@ -77,7 +97,10 @@ describe('generateText', () => {
       maxRetries: 0,
       providerOptions: { wandb: { enableThinking: false, cacheSalt: 'tenant-1' } },
     });
-    expect(lastRequest(server).body).toMatchObject({ chat_template_kwargs: { enable_thinking: false }, cache_salt: 'tenant-1' });
+    expect(lastRequest(server).body).toMatchObject({
+      chat_template_kwargs: { enable_thinking: false },
+      cache_salt: 'tenant-1',
+    });
   });
 
   it('maps the reasoning option of ai@7 to reasoning_effort', async () => {
@@ -88,8 +111,14 @@ describe('generateText', () => {
 
   it('throws the APICallError for a scripted 401 without retrying', async () => {
     const start = server.requests.length;
-    server.chat({ type: 'json', status: 401, body: { error: { message: 'Authentication failed' } } });
-    const error = await errorFrom(() => generateText({ model: model(), prompt: 'Hi', maxRetries: 0 }));
+    server.chat({
+      type: 'json',
+      status: 401,
+      body: { error: { message: 'Authentication failed' } },
+    });
+    const error = await errorFrom(() =>
+      generateText({ model: model(), prompt: 'Hi', maxRetries: 0 }),
+    );
     expect(APICallError.isInstance(error)).toBe(true);
     expect((error as APICallError).statusCode).toBe(401);
     expect((error as Error).message).toContain('Authentication failed');
@@ -117,10 +146,16 @@ describe('generateText', () => {
     server.chat({
       type: 'json',
       status: 402,
-      body: { error: { message: 'You exceeded your current quota, please check your plan and billing details' } },
+      body: {
+        error: {
+          message: 'You exceeded your current quota, please check your plan and billing details',
+        },
+      },
       headers: { 'retry-after-ms': '10' },
     });
-    const error = await errorFrom(() => generateText({ model: model(), prompt: 'Hi', maxRetries: 2 }));
+    const error = await errorFrom(() =>
+      generateText({ model: model(), prompt: 'Hi', maxRetries: 2 }),
+    );
     expect(JSON.stringify(error)).toContain('402');
     expect(requestsSince(start)).toHaveLength(1);
   });
@@ -136,13 +171,23 @@ describe('streamText', () => {
     expect(await result.text).toBe('Hello there');
     expect(await result.finishReason).toBe('stop');
     expect((await result.usage).inputTokens).toBe(12);
-    expect(lastRequest(server).body).toMatchObject({ model: MODEL_ID, stream: true, stream_options: { include_usage: true } });
+    expect(lastRequest(server).body).toMatchObject({
+      model: MODEL_ID,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('streams reasoning and text as separate parts', async () => {
     server.chat({
       type: 'sse',
-      events: [chunk({ reasoning: 'Hmm, ' }), chunk({ reasoning: 'four.' }), chunk({ content: '4' }), chunk({}, 'stop'), usageChunk()],
+      events: [
+        chunk({ reasoning: 'Hmm, ' }),
+        chunk({ reasoning: 'four.' }),
+        chunk({ content: '4' }),
+        chunk({}, 'stop'),
+        usageChunk(),
+      ],
     });
     const result = streamText({ model: model(), prompt: '2+2?', maxRetries: 0 });
     expect(await result.text).toBe('4');
@@ -152,22 +197,40 @@ describe('streamText', () => {
   it('surfaces a mid-stream W&B error through onError and finishes with error', async () => {
     server.chat({
       type: 'sse',
-      events: [chunk({ content: 'Hel' }), { error: { message: 'The engine is currently overloaded, please try again later' } }],
+      events: [
+        chunk({ content: 'Hel' }),
+        { error: { message: 'The engine is currently overloaded, please try again later' } },
+      ],
     });
     const errors: unknown[] = [];
-    const result = streamText({ model: model(), prompt: 'Hi', maxRetries: 0, onError: ({ error }) => void errors.push(error) });
+    const result = streamText({
+      model: model(),
+      prompt: 'Hi',
+      maxRetries: 0,
+      onError: ({ error }) => void errors.push(error),
+    });
     const partTypes: string[] = [];
     for await (const part of result.fullStream) partTypes.push(part.type);
     expect(partTypes).toContain('error');
     expect(errors).toHaveLength(1);
-    expect(JSON.stringify(errors[0]) + String((errors[0] as Error)?.message)).toContain('overloaded');
+    expect(JSON.stringify(errors[0]) + String((errors[0] as Error)?.message)).toContain(
+      'overloaded',
+    );
   });
 });
 
 describe('generateObject and streamObject', () => {
   it('generateObject sends a json_schema response format and parses the object', async () => {
-    server.chat({ type: 'json', body: completion({ content: '{"name":"Ada Lovelace","born":1815}' }) });
-    const result = await generateObject({ model: model(), schema: personSchema, prompt: 'A mathematician', maxRetries: 0 });
+    server.chat({
+      type: 'json',
+      body: completion({ content: '{"name":"Ada Lovelace","born":1815}' }),
+    });
+    const result = await generateObject({
+      model: model(),
+      schema: personSchema,
+      prompt: 'A mathematician',
+      maxRetries: 0,
+    });
     expect(result.object).toEqual({ name: 'Ada Lovelace', born: 1815 });
     const format = lastRequest(server).body.response_format;
     expect(format.type).toBe('json_schema');
@@ -179,7 +242,10 @@ describe('generateObject and streamObject', () => {
   });
 
   it('generateObject sends the schema name and description', async () => {
-    server.chat({ type: 'json', body: completion({ content: '{"name":"Grace Hopper","born":1906}' }) });
+    server.chat({
+      type: 'json',
+      body: completion({ content: '{"name":"Grace Hopper","born":1906}' }),
+    });
     const result = await generateObject({
       model: model(),
       schema: personSchema,
@@ -196,7 +262,10 @@ describe('generateObject and streamObject', () => {
   });
 
   it('generateObject with structuredOutputs false falls back to json_object with the schema in the prompt', async () => {
-    server.chat({ type: 'json', body: completion({ content: '{"name":"Alan Turing","born":1912}' }) });
+    server.chat({
+      type: 'json',
+      body: completion({ content: '{"name":"Alan Turing","born":1912}' }),
+    });
     const result = await generateObject({
       model: model(),
       schema: personSchema,
@@ -217,19 +286,30 @@ describe('generateObject and streamObject', () => {
       type: 'sse',
       events: textStream('{"name":', '"Emmy ', 'Noether",', '"born":18', '82}'),
     });
-    const result = streamObject({ model: model(), schema: personSchema, prompt: 'An algebraist', maxRetries: 0 });
+    const result = streamObject({
+      model: model(),
+      schema: personSchema,
+      prompt: 'An algebraist',
+      maxRetries: 0,
+    });
     const partials: unknown[] = [];
     for await (const partial of result.partialObjectStream) partials.push(partial);
     expect(partials.length).toBeGreaterThan(1);
     expect(partials).toContainEqual({ name: 'Emmy ' });
     expect(await result.object).toEqual({ name: 'Emmy Noether', born: 1882 });
-    expect(lastRequest(server).body).toMatchObject({ stream: true, response_format: { type: 'json_schema' } });
+    expect(lastRequest(server).body).toMatchObject({
+      stream: true,
+      response_format: { type: 'json_schema' },
+    });
   });
 });
 
 describe('generateText with Output.object', () => {
   it('returns the parsed output and sends the schema', async () => {
-    server.chat({ type: 'json', body: completion({ content: '{"name":"Marie Curie","born":1867}' }) });
+    server.chat({
+      type: 'json',
+      body: completion({ content: '{"name":"Marie Curie","born":1867}' }),
+    });
     const result = await generateText({
       model: model(),
       output: Output.object({ schema: personSchema }),
@@ -239,13 +319,23 @@ describe('generateText with Output.object', () => {
     expect(result.output).toEqual({ name: 'Marie Curie', born: 1867 });
     expect(lastRequest(server).body.response_format).toMatchObject({
       type: 'json_schema',
-      json_schema: { schema: { type: 'object', properties: { name: { type: 'string' }, born: { type: 'number' } } } },
+      json_schema: {
+        schema: {
+          type: 'object',
+          properties: { name: { type: 'string' }, born: { type: 'number' } },
+        },
+      },
     });
   });
 
   it('streams the output with streamText', async () => {
     server.chat({ type: 'sse', events: textStream('{"name":"Lise Meitner",', '"born":1878}') });
-    const result = streamText({ model: model(), output: Output.object({ schema: personSchema }), prompt: 'A physicist', maxRetries: 0 });
+    const result = streamText({
+      model: model(),
+      output: Output.object({ schema: personSchema }),
+      prompt: 'A physicist',
+      maxRetries: 0,
+    });
     expect(await result.output).toEqual({ name: 'Lise Meitner', born: 1878 });
   });
 });
@@ -264,17 +354,29 @@ describe('multi-step tool loop', () => {
         }),
       }),
     ]);
-    const assistant = step2.body.messages.find((message: { role: string }) => message.role === 'assistant');
+    const assistant = step2.body.messages.find(
+      (message: { role: string }) => message.role === 'assistant',
+    );
     expect(assistant).toMatchObject({
       content: null,
       tool_calls: [{ id: 'call_weather_1', type: 'function', function: { name: 'weather' } }],
     });
     expect(JSON.parse(assistant.tool_calls[0].function.arguments)).toEqual({ city: 'Paris' });
     if (reasoning != null) expect(assistant.reasoning_content).toBe(reasoning);
-    const toolMessage = step2.body.messages.find((message: { role: string }) => message.role === 'tool');
+    const toolMessage = step2.body.messages.find(
+      (message: { role: string }) => message.role === 'tool',
+    );
     expect(toolMessage).toMatchObject({ role: 'tool', tool_call_id: 'call_weather_1' });
-    expect(JSON.parse(toolMessage.content)).toEqual({ city: 'Paris', temperature: 21, sky: 'sunny' });
-    expect(step2.body.messages.map((message: { role: string }) => message.role)).toEqual(['user', 'assistant', 'tool']);
+    expect(JSON.parse(toolMessage.content)).toEqual({
+      city: 'Paris',
+      temperature: 21,
+      sky: 'sunny',
+    });
+    expect(step2.body.messages.map((message: { role: string }) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+    ]);
   }
 
   it('generateText calls the tool, sends the result back and returns the final answer', async () => {
@@ -286,7 +388,13 @@ describe('multi-step tool loop', () => {
           {
             content: null,
             reasoning: 'I should look up the weather.',
-            tool_calls: [{ id: 'call_weather_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }],
+            tool_calls: [
+              {
+                id: 'call_weather_1',
+                type: 'function',
+                function: { name: 'weather', arguments: '{"city":"Paris"}' },
+              },
+            ],
           },
           { finishReason: 'tool_calls' },
         ),
@@ -303,7 +411,11 @@ describe('multi-step tool loop', () => {
     expect(result.text).toBe('It is sunny and 21°C in Paris.');
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0].finishReason).toBe('tool-calls');
-    expect(result.steps[0].toolResults[0].output).toEqual({ city: 'Paris', temperature: 21, sky: 'sunny' });
+    expect(result.steps[0].toolResults[0].output).toEqual({
+      city: 'Paris',
+      temperature: 21,
+      sky: 'sunny',
+    });
     expect(requestsSince(start)).toHaveLength(2);
     expectSecondStepReplaysTheToolCall(start, 'I should look up the weather.');
   });
@@ -315,7 +427,12 @@ describe('multi-step tool loop', () => {
         type: 'sse',
         events: [
           chunk({ role: 'assistant', content: null }),
-          toolDelta({ index: 0, id: 'call_weather_1', type: 'function', function: { name: 'weather', arguments: '' } }),
+          toolDelta({
+            index: 0,
+            id: 'call_weather_1',
+            type: 'function',
+            function: { name: 'weather', arguments: '' },
+          }),
           toolDelta({ index: 0, function: { arguments: '{"city"' } }),
           toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
           chunk({}, 'tool_calls'),
@@ -336,7 +453,7 @@ describe('multi-step tool loop', () => {
     expect(steps).toHaveLength(2);
     expect(steps[0].toolCalls[0]).toMatchObject({ toolName: 'weather', input: { city: 'Paris' } });
     expect(requestsSince(start)).toHaveLength(2);
-    expect(requestsSince(start).every((request) => request.body.stream === true)).toBe(true);
+    expect(requestsSince(start).every(request => request.body.stream === true)).toBe(true);
     expectSecondStepReplaysTheToolCall(start);
   });
 
@@ -345,7 +462,16 @@ describe('multi-step tool loop', () => {
     const callAgain = {
       type: 'json',
       body: completion(
-        { content: null, tool_calls: [{ id: 'call_weather_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        {
+          content: null,
+          tool_calls: [
+            {
+              id: 'call_weather_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '{"city":"Paris"}' },
+            },
+          ],
+        },
         { finishReason: 'tool_calls' },
       ),
     } as const;

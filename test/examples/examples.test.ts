@@ -13,10 +13,26 @@ const RUNNER = join(REPOSITORY_ROOT, 'examples', 'run', 'run-example.ts');
 
 /** What each example must print (in this order), from the emulator's canned answers. */
 const EXPECTED_OUTPUT: Record<string, Array<string | RegExp>> = {
-  'generate-text': ['Attention lets every token weigh every other token', /\[stop; \d+ tokens in, \d+ out\]/],
-  'stream-text': ['Down the foggy slope,\nsmall steps against the gradient —\nloss sighs, settles low.', /\[\d+ tokens out\]/],
-  reasoning: ['Reasoning:', 'Let the ball cost x', 'Answer:', 'The ball costs **$0.05**', /\[\d+ characters of reasoning, \d+ of answer\]/],
-  'generate-object': ['Pizza Margherita (2 servings, 90 minutes)', '  - 250 g pizza dough', '4. Finish with basil'],
+  'generate-text': [
+    'Attention lets every token weigh every other token',
+    /\[stop; \d+ tokens in, \d+ out\]/,
+  ],
+  'stream-text': [
+    'Down the foggy slope,\nsmall steps against the gradient —\nloss sighs, settles low.',
+    /\[\d+ tokens out\]/,
+  ],
+  reasoning: [
+    'Reasoning:',
+    'Let the ball cost x',
+    'Answer:',
+    'The ball costs **$0.05**',
+    /\[\d+ characters of reasoning, \d+ of answer\]/,
+  ],
+  'generate-object': [
+    'Pizza Margherita (2 servings, 90 minutes)',
+    '  - 250 g pizza dough',
+    '4. Finish with basil',
+  ],
   'stream-object': [
     /update \d+: 1 idea\(s\), the newest title so far: "Comm/,
     /update \d+: 3 idea\(s\)/,
@@ -33,7 +49,10 @@ const EXPECTED_OUTPUT: Record<string, Array<string | RegExp>> = {
     '[2 steps, 2 tool calls]',
   ],
   'image-question': ['a red circle on the left and a blue square on the right'],
-  'lora-model': ['wandb-artifact:///acme-support/assistant/support-lora:v3 says:', 'Refunds for annual plans are prorated'],
+  'lora-model': [
+    'wandb-artifact:///acme-support/assistant/support-lora:v3 says:',
+    'Refunds for annual plans are prorated',
+  ],
   'list-models': ['20 models:', '  meta-llama/Llama-3.3-70B-Instruct', '  zai-org/GLM-5.3-Flash'],
   'provider-options': [
     'Qwen/Qwen3.6-35B-A3B {"enableThinking":true}\n  reasoning: 129 characters',
@@ -50,9 +69,14 @@ const EXPECTED_OUTPUT: Record<string, Array<string | RegExp>> = {
 
 /** `npm run example <name>` with no W&B settings in the environment. */
 async function runExample(name: string) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('WANDB_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('WANDB_')),
+  );
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [RUNNER, name], { cwd: REPOSITORY_ROOT, env });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [RUNNER, name], {
+      cwd: REPOSITORY_ROOT,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -63,30 +87,42 @@ async function runExample(name: string) {
 function expectInOrder(output: string, expected: Array<string | RegExp>) {
   let rest = output;
   for (const piece of expected) {
-    const match = typeof piece === 'string' ? { index: rest.indexOf(piece), length: piece.length } : matchOf(piece.exec(rest));
+    const match =
+      typeof piece === 'string'
+        ? { index: rest.indexOf(piece), length: piece.length }
+        : matchOf(piece.exec(rest));
     expect(match.index, `${piece} (in order) in:\n${output}`).toBeGreaterThanOrEqual(0);
     rest = rest.slice(match.index + match.length);
   }
 }
 
-const matchOf = (match: RegExpExecArray | null) => ({ index: match?.index ?? -1, length: match?.[0].length ?? 0 });
+const matchOf = (match: RegExpExecArray | null) => ({
+  index: match?.index ?? -1,
+  length: match?.[0].length ?? 0,
+});
 
 // Building dist/ (the examples import the package by its name) can take a while on a fresh clone.
 beforeAll(() => ensurePackageBuilt(), 120_000);
 
 describe('examples/', () => {
   it('has an expected output here for every example file', () => {
-    const files = readdirSync(join(REPOSITORY_ROOT, 'examples')).filter((file) => file.endsWith('.ts'));
-    expect(files.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(EXPECTED_OUTPUT).sort());
+    const files = readdirSync(join(REPOSITORY_ROOT, 'examples')).filter(file =>
+      file.endsWith('.ts'),
+    );
+    expect(files.map(file => file.replace(/\.ts$/, '')).sort()).toEqual(
+      Object.keys(EXPECTED_OUTPUT).sort(),
+    );
   });
 
   it.concurrent.each(Object.keys(EXPECTED_OUTPUT))(
     '%s runs against the emulator and prints what it should',
-    async (name) => {
+    async name => {
       const { code, stdout, stderr } = await runExample(name);
       expect(code, stderr).toBe(0);
       // One line says where the answers come from; no warnings, no stack traces.
-      expect(stderr.trim()).toMatch(/^No WANDB_API_KEY set: answering from the local W&B emulator at http:\/\/127\.0\.0\.1:\d+\/v1 \(canned answers\)\. Set WANDB_API_KEY to use W&B Inference\.$/);
+      expect(stderr.trim()).toMatch(
+        /^No WANDB_API_KEY set: answering from the local W&B emulator at http:\/\/127\.0\.0\.1:\d+\/v1 \(canned answers\)\. Set WANDB_API_KEY to use W&B Inference\.$/,
+      );
       expectInOrder(stdout.replace(/\x1b\[\d+m/g, ''), EXPECTED_OUTPUT[name]); // without the terminal's dimming codes
     },
     60_000,
@@ -96,7 +132,9 @@ describe('examples/', () => {
     const { code, stdout, stderr } = await runExample('no-such-example');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain("There is no example 'no-such-example': npm run example <name>, one of");
+    expect(stderr).toContain(
+      "There is no example 'no-such-example': npm run example <name>, one of",
+    );
     expect(stderr).toContain('  stream-text');
   });
 });

@@ -14,7 +14,11 @@ afterAll(() => emulator.close());
 const chat = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${emulator.baseURL}/chat/completions`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json', ...headers },
+    headers: {
+      authorization: `Bearer ${emulator.apiKey}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
 
@@ -23,20 +27,35 @@ describe('the W&B emulator', () => {
     const response = await fetch(`${emulator.baseURL}/models`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
-      error: { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' },
+      error: {
+        code: 'invalid_api_key',
+        message: 'Missing bearer authentication in header',
+        type: 'invalid_request_error',
+      },
     });
   });
 
   it('lists the catalog in W&B’s shape', async () => {
-    const response = await fetch(`${emulator.baseURL}/models`, { headers: { authorization: `Bearer ${emulator.apiKey}` } });
+    const response = await fetch(`${emulator.baseURL}/models`, {
+      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    });
     const { object, data } = await response.json();
     expect(object).toBe('list');
     expect(data).toHaveLength(20);
-    expect(data).toContainEqual({ id: 'openai/gpt-oss-120b', object: 'model', created: 0, owned_by: 'system', root: 'openai/gpt-oss-120b' });
+    expect(data).toContainEqual({
+      id: 'openai/gpt-oss-120b',
+      object: 'model',
+      created: 0,
+      owned_by: 'system',
+      root: 'openai/gpt-oss-120b',
+    });
   });
 
   it('finds a LoRA artifact only in the project that the OpenAI-Project header names', async () => {
-    const request = { model: 'wandb-artifact:///acme/support/bot:v1', messages: [{ role: 'user', content: 'refund?' }] };
+    const request = {
+      model: 'wandb-artifact:///acme/support/bot:v1',
+      messages: [{ role: 'user', content: 'refund?' }],
+    };
     expect((await chat(request)).status).toBe(404);
     expect((await chat(request, { 'openai-project': 'other/project' })).status).toBe(404);
     const response = await chat(request, { 'openai-project': 'acme/support' });
@@ -45,19 +64,30 @@ describe('the W&B emulator', () => {
   });
 
   it('streams reasoning, then text, one word per chunk, then a stop and usage', async () => {
-    const response = await chat({ model: 'openai/gpt-oss-20b', stream: true, messages: [{ role: 'user', content: 'A bat and a ball…' }] });
-    const events = (await response.text()).split('\n\n').filter((event) => event !== '');
+    const response = await chat({
+      model: 'openai/gpt-oss-20b',
+      stream: true,
+      messages: [{ role: 'user', content: 'A bat and a ball…' }],
+    });
+    const events = (await response.text()).split('\n\n').filter(event => event !== '');
     expect(events.at(-1)).toBe('data: [DONE]');
-    const chunks = events.slice(0, -1).map((event) => JSON.parse(event.slice('data: '.length)));
-    expect(chunks.every((chunk) => chunk.model === 'openai/gpt-oss-20b' && chunk.id === chunks[0].id)).toBe(true);
-    const deltas = chunks.flatMap((chunk) => chunk.choices.map((choice: { delta: Record<string, string> }) => choice.delta));
-    const reasoningChunks = deltas.filter((delta) => delta.reasoning != null).length;
-    const textChunks = deltas.filter((delta) => delta.content).length;
+    const chunks = events.slice(0, -1).map(event => JSON.parse(event.slice('data: '.length)));
+    expect(
+      chunks.every(chunk => chunk.model === 'openai/gpt-oss-20b' && chunk.id === chunks[0].id),
+    ).toBe(true);
+    const deltas = chunks.flatMap(chunk =>
+      chunk.choices.map((choice: { delta: Record<string, string> }) => choice.delta),
+    );
+    const reasoningChunks = deltas.filter(delta => delta.reasoning != null).length;
+    const textChunks = deltas.filter(delta => delta.content).length;
     expect(reasoningChunks).toBeGreaterThan(10);
     expect(textChunks).toBeGreaterThan(10);
-    const lastReasoning = deltas.map((delta) => delta.reasoning != null).lastIndexOf(true);
-    expect(deltas.findIndex((delta) => delta.content)).toBeGreaterThan(lastReasoning);
+    const lastReasoning = deltas.map(delta => delta.reasoning != null).lastIndexOf(true);
+    expect(deltas.findIndex(delta => delta.content)).toBeGreaterThan(lastReasoning);
     expect(chunks.at(-2).choices[0].finish_reason).toBe('stop');
-    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: expect.any(Number) } });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: expect.any(Number) },
+    });
   });
 });

@@ -26,7 +26,9 @@ describe('WANDB_BASE_URL', () => {
   it('loses to the baseURL setting', async () => {
     vi.stubEnv('WANDB_BASE_URL', 'http://127.0.0.1:9/nowhere');
     server.chat({ type: 'json', body: completion({ content: 'from the setting' }) });
-    const result = await createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID).doGenerate(callOptions());
+    const result = await createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(
+      MODEL_ID,
+    ).doGenerate(callOptions());
     expect(result.content).toEqual([{ type: 'text', text: 'from the setting' }]);
   });
 
@@ -55,7 +57,10 @@ describe('WANDB_BASE_URL', () => {
     vi.stubEnv('WANDB_BASE_URL', 'api.inference.wandb.ai/v1');
     const requestsBefore = server.requests.length;
     const model = createWandb({ apiKey: API_KEY })(MODEL_ID);
-    for (const call of [() => model.doGenerate(callOptions()), () => model.doStream(callOptions())]) {
+    for (const call of [
+      () => model.doGenerate(callOptions()),
+      () => model.doStream(callOptions()),
+    ]) {
       const error = await errorFrom(call);
       expect(InvalidArgumentError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain('WANDB_BASE_URL');
@@ -70,14 +75,20 @@ describe('WANDB_BASE_URL', () => {
     const freshImport = await import('../../src/index');
     expect(typeof freshImport.wandb).toBe('function');
     server.chat({ type: 'json', body: completion({ content: 'setting wins' }) });
-    const result = await freshImport.createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID).doGenerate(callOptions());
+    const result = await freshImport
+      .createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID)
+      .doGenerate(callOptions());
     expect(result.content).toEqual([{ type: 'text', text: 'setting wins' }]);
   });
 
   it('an http:// URL to another machine from the variable carries the unencrypted-key warning', async () => {
     vi.stubEnv('WANDB_BASE_URL', 'http://proxy.internal.example/v1');
     const fetch = async () => Response.json(completion({ content: 'ok' }));
-    const result = await createWandb({ apiKey: API_KEY, fetch })(MODEL_ID).doGenerate(callOptions());
-    expect(result.warnings).toContainEqual(expect.objectContaining({ type: 'other', message: expect.stringContaining('unencrypted') }));
+    const result = await createWandb({ apiKey: API_KEY, fetch })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ type: 'other', message: expect.stringContaining('unencrypted') }),
+    );
   });
 });

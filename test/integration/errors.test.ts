@@ -1,7 +1,11 @@
 import { inspect } from 'node:util';
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
+import {
+  startFakeWandbServer,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 
 let server: FakeWandbServer;
@@ -16,15 +20,21 @@ const SECRET_KEY = 'wandb_v1_SECRET_abcdef0123456789';
 const RESPONSE_HEADERS = { 'x-request-id': 'req-err-1' };
 
 /** Calls doGenerate (or doStream) against `reply` with the secret key and returns the APICallError. */
-async function apiCallErrorFor(reply: ScriptedReply, call: 'doGenerate' | 'doStream' = 'doGenerate'): Promise<APICallError> {
+async function apiCallErrorFor(
+  reply: ScriptedReply,
+  call: 'doGenerate' | 'doStream' = 'doGenerate',
+): Promise<APICallError> {
   server.chat(reply);
   const model = providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
   const error = await errorFrom(() => model[call](callOptions()));
-  if (!APICallError.isInstance(error)) throw new Error(`expected an APICallError, got ${inspect(error)}`);
+  if (!APICallError.isInstance(error))
+    throw new Error(`expected an APICallError, got ${inspect(error)}`);
   return error;
 }
 
-const errorBody = (message: string, extra: Record<string, unknown> = {}) => ({ error: { message, ...extra } });
+const errorBody = (message: string, extra: Record<string, unknown> = {}) => ({
+  error: { message, ...extra },
+});
 
 /** W&B's error table (wandb-api.md §9.3), each row with the text that must reach the user. */
 const table: Array<{
@@ -38,21 +48,33 @@ const table: Array<{
   {
     row: '400 unsupported parameter',
     status: 400,
-    body: errorBody('logprobs is not supported by this model', { type: 'invalid_request_error', param: 'logprobs' }),
+    body: errorBody('logprobs is not supported by this model', {
+      type: 'invalid_request_error',
+      param: 'logprobs',
+    }),
     quoted: 'logprobs is not supported by this model',
     retryable: false,
   },
   {
     row: '422 invalid parameter',
     status: 422,
-    body: errorBody('temperature must be between 0 and 2', { type: 'invalid_request_error', code: 422 }),
+    body: errorBody('temperature must be between 0 and 2', {
+      type: 'invalid_request_error',
+      code: 422,
+    }),
     quoted: 'temperature must be between 0 and 2',
     retryable: false,
   },
   {
     row: '401 observed missing bearer',
     status: 401,
-    body: { error: { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' } },
+    body: {
+      error: {
+        code: 'invalid_api_key',
+        message: 'Missing bearer authentication in header',
+        type: 'invalid_request_error',
+      },
+    },
     quoted: 'Missing bearer authentication in header',
     retryable: false,
     hint: [/key/i, /project/i],
@@ -159,16 +181,24 @@ const table: Array<{
 ];
 
 describe('the W&B error table', () => {
-  it.each(table)('$row → APICallError quoting W&B, retryable=$retryable', async ({ status, body, quoted, retryable, hint }) => {
-    const error = await apiCallErrorFor({ type: 'json', status, body, headers: RESPONSE_HEADERS });
-    expect(error.statusCode).toBe(status);
-    expect(error.isRetryable).toBe(retryable);
-    expect(error.message).toContain(quoted);
-    for (const pattern of hint ?? []) expect(error.message).toMatch(pattern);
-    expect(error.responseHeaders).toMatchObject(RESPONSE_HEADERS);
-    expect(error.responseBody).toBe(JSON.stringify(body));
-    expect(error.url).toBe(`${server.baseURL}/chat/completions`);
-  });
+  it.each(table)(
+    '$row → APICallError quoting W&B, retryable=$retryable',
+    async ({ status, body, quoted, retryable, hint }) => {
+      const error = await apiCallErrorFor({
+        type: 'json',
+        status,
+        body,
+        headers: RESPONSE_HEADERS,
+      });
+      expect(error.statusCode).toBe(status);
+      expect(error.isRetryable).toBe(retryable);
+      expect(error.message).toContain(quoted);
+      for (const pattern of hint ?? []) expect(error.message).toMatch(pattern);
+      expect(error.responseHeaders).toMatchObject(RESPONSE_HEADERS);
+      expect(error.responseBody).toBe(JSON.stringify(body));
+      expect(error.url).toBe(`${server.baseURL}/chat/completions`);
+    },
+  );
 
   it.each(table)('$row → never leaks the API key', async ({ status, body }) => {
     const error = await apiCallErrorFor({ type: 'json', status, body });
@@ -182,7 +212,11 @@ describe('the W&B error table', () => {
 
 describe('error body shapes', () => {
   it('quotes {detail: string}', async () => {
-    const error = await apiCallErrorFor({ type: 'json', status: 422, body: { detail: 'Invalid value for top_k' } });
+    const error = await apiCallErrorFor({
+      type: 'json',
+      status: 422,
+      body: { detail: 'Invalid value for top_k' },
+    });
     expect(error.message).toContain('Invalid value for top_k');
     expect(error.isRetryable).toBe(false);
   });
@@ -193,8 +227,16 @@ describe('error body shapes', () => {
       status: 422,
       body: {
         detail: [
-          { loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 2', type: 'less_than_equal' },
-          { loc: ['body', 'messages', 0, 'role'], msg: "Input should be 'system', 'user', 'assistant' or 'tool'", type: 'literal_error' },
+          {
+            loc: ['body', 'temperature'],
+            msg: 'Input should be less than or equal to 2',
+            type: 'less_than_equal',
+          },
+          {
+            loc: ['body', 'messages', 0, 'role'],
+            msg: "Input should be 'system', 'user', 'assistant' or 'tool'",
+            type: 'literal_error',
+          },
         ],
       },
     });
@@ -207,20 +249,38 @@ describe('error body shapes', () => {
     const error = await apiCallErrorFor({
       type: 'json',
       status: 400,
-      body: { object: 'error', message: 'max_tokens is too large: 999999', type: 'BadRequestError', param: null, code: 400 },
+      body: {
+        object: 'error',
+        message: 'max_tokens is too large: 999999',
+        type: 'BadRequestError',
+        param: null,
+        code: 400,
+      },
     });
     expect(error.message).toContain('max_tokens is too large: 999999');
   });
 
   it('keeps the parsed body as data', async () => {
-    const body = { error: { message: 'Concurrency limit reached for requests', type: 'rate_limit', code: 'rate_limit_exceeded' } };
+    const body = {
+      error: {
+        message: 'Concurrency limit reached for requests',
+        type: 'rate_limit',
+        code: 'rate_limit_exceeded',
+      },
+    };
     const error = await apiCallErrorFor({ type: 'json', status: 429, body });
     expect(error.data).toMatchObject(body);
   });
 
   it('handles an HTML gateway page with the status and without failing to parse', async () => {
-    const html = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
-    const error = await apiCallErrorFor({ type: 'text', status: 502, body: html, headers: RESPONSE_HEADERS });
+    const html =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+    const error = await apiCallErrorFor({
+      type: 'text',
+      status: 502,
+      body: html,
+      headers: RESPONSE_HEADERS,
+    });
     expect(error.statusCode).toBe(502);
     expect(error.isRetryable).toBe(true);
     expect(error.message).toMatch(/502|Bad Gateway/);
@@ -236,7 +296,11 @@ describe('error body shapes', () => {
   });
 
   it('handles an unexpected JSON body', async () => {
-    const error = await apiCallErrorFor({ type: 'json', status: 400, body: { unexpected: ['shape'] } });
+    const error = await apiCallErrorFor({
+      type: 'json',
+      status: 400,
+      body: { unexpected: ['shape'] },
+    });
     expect(error.statusCode).toBe(400);
     expect(error.isRetryable).toBe(false);
   });
@@ -245,7 +309,12 @@ describe('error body shapes', () => {
 describe('errors on streams', () => {
   it('rejects doStream with the same APICallError for a concurrency 429', async () => {
     const error = await apiCallErrorFor(
-      { type: 'json', status: 429, body: errorBody('Concurrency limit reached for requests'), headers: RESPONSE_HEADERS },
+      {
+        type: 'json',
+        status: 429,
+        body: errorBody('Concurrency limit reached for requests'),
+        headers: RESPONSE_HEADERS,
+      },
       'doStream',
     );
     expect(error.statusCode).toBe(429);
@@ -256,7 +325,13 @@ describe('errors on streams', () => {
 
   it('rejects doStream with a non-retryable APICallError for a 402', async () => {
     const error = await apiCallErrorFor(
-      { type: 'json', status: 402, body: errorBody('You exceeded your current quota, please check your plan and billing details') },
+      {
+        type: 'json',
+        status: 402,
+        body: errorBody(
+          'You exceeded your current quota, please check your plan and billing details',
+        ),
+      },
       'doStream',
     );
     expect(error.statusCode).toBe(402);
@@ -283,12 +358,18 @@ describe('API key secrecy', () => {
     const error = await errorFrom(() => model.doGenerate(callOptions()));
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('line break');
-    expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain(SECRET_KEY.slice(10));
+    expect(`${(error as Error).message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain(
+      SECRET_KEY.slice(10),
+    );
     expect(server.requests.length).toBe(requestsBefore);
   });
 
   it('keeps the key out of the request body values carried by the error', async () => {
-    const error = await apiCallErrorFor({ type: 'json', status: 400, body: errorBody('bad request') });
+    const error = await apiCallErrorFor({
+      type: 'json',
+      status: 400,
+      body: errorBody('bad request'),
+    });
     expect(JSON.stringify(error.requestBodyValues)).not.toContain(SECRET_KEY);
     expect(error.requestBodyValues).toMatchObject({ model: MODEL_ID });
   });

@@ -23,7 +23,7 @@ const prompt = 'Hi';
 const faces: Array<[string, FaceStream]> = [
   [
     'v1 (ai@4)',
-    async (abortSignal) => {
+    async abortSignal => {
       const model = createWandbV1({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
       const { stream } = await model.doStream({
         inputFormat: 'prompt',
@@ -36,17 +36,23 @@ const faces: Array<[string, FaceStream]> = [
   ],
   [
     'v2 (ai@5)',
-    async (abortSignal) => {
+    async abortSignal => {
       const model = createWandbV2({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
-      const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }], abortSignal });
+      const { stream } = await model.doStream({
+        prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+        abortSignal,
+      });
       return stream as ReadableStream<AnyPart>;
     },
   ],
   [
     'v3 (ai@6)',
-    async (abortSignal) => {
+    async abortSignal => {
       const model = createWandbV3({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
-      const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }], abortSignal });
+      const { stream } = await model.doStream({
+        prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+        abortSignal,
+      });
       return stream as ReadableStream<AnyPart>;
     },
   ],
@@ -55,21 +61,25 @@ const faces: Array<[string, FaceStream]> = [
 /** V1 names a text delta `textDelta`, V2 and V3 `delta`. */
 const textOf = (parts: AnyPart[]) =>
   parts
-    .filter((part) => part.type === 'text-delta')
-    .map((part) => part.textDelta ?? part.delta)
+    .filter(part => part.type === 'text-delta')
+    .map(part => part.textDelta ?? part.delta)
     .join('');
 
 async function readAll(stream: ReadableStream<AnyPart>): Promise<AnyPart[]> {
   const parts: AnyPart[] = [];
   const reader = stream.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) parts.push(read.value);
+  for (let read = await reader.read(); !read.done; read = await reader.read())
+    parts.push(read.value);
   return parts;
 }
 
 describe.each(faces)('the %s face stream', (_name, openStream) => {
   it('passes 500 deltas on in order and ends with finish', async () => {
     const words = Array.from({ length: 500 }, (_, index) => `w${index} `);
-    server.chat({ type: 'sse', events: [...words.map((word) => chunk({ content: word })), chunk({}, 'stop')] });
+    server.chat({
+      type: 'sse',
+      events: [...words.map(word => chunk({ content: word })), chunk({}, 'stop')],
+    });
     const parts = await readAll(await openStream());
     expect(textOf(parts)).toBe(words.join(''));
     expect(parts.at(-1)?.type).toBe('finish');
@@ -92,7 +102,7 @@ describe.each(faces)('the %s face stream', (_name, openStream) => {
     const stream = await openStream(controller.signal);
     setTimeout(() => controller.abort(), 50);
     const failure = await readAll(stream).then(
-      (parts) => parts.find((part) => part.type === 'error')?.error,
+      parts => parts.find(part => part.type === 'error')?.error,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(Error);
@@ -101,10 +111,13 @@ describe.each(faces)('the %s face stream', (_name, openStream) => {
   });
 
   it('carries a mid-stream W&B error as an error part, after the text that arrived', async () => {
-    server.chat({ type: 'sse', events: [chunk({ content: 'kept' }), { error: { message: 'Engine overloaded', code: 503 } }] });
+    server.chat({
+      type: 'sse',
+      events: [chunk({ content: 'kept' }), { error: { message: 'Engine overloaded', code: 503 } }],
+    });
     const parts = await readAll(await openStream());
     expect(textOf(parts)).toBe('kept');
-    const errors = parts.filter((part) => part.type === 'error');
+    const errors = parts.filter(part => part.type === 'error');
     expect(errors).toHaveLength(1);
     expect(String((errors[0].error as Error).message)).toContain('Engine overloaded');
     expect(parts.at(-1)?.type).toBe('finish');

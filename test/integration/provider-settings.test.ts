@@ -1,7 +1,12 @@
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWandb, wandb } from '../../src/index';
-import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import {
   API_KEY,
   MODEL_ID,
@@ -50,7 +55,9 @@ describe('apiKey', () => {
 
   it('explains a missing key with the WANDB_API_KEY variable and where to get a key', async () => {
     vi.stubEnv('WANDB_API_KEY', undefined);
-    const error = await errorFrom(() => createWandb({ baseURL: server.baseURL })(MODEL_ID).doStream(callOptions()));
+    const error = await errorFrom(() =>
+      createWandb({ baseURL: server.baseURL })(MODEL_ID).doStream(callOptions()),
+    );
     expect(LoadAPIKeyError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('WANDB_API_KEY');
     expect((error as Error).message).toMatch(/wandb\.ai\/(settings|authorize)/);
@@ -69,7 +76,7 @@ describe('baseURL', () => {
     const urls: string[] = [];
     const provider = createWandb({
       apiKey: API_KEY,
-      fetch: async (input) => {
+      fetch: async input => {
         urls.push(String(input instanceof Request ? input.url : input));
         return new Response(JSON.stringify(completion({ content: 'offline' })), {
           headers: { 'content-type': 'application/json' },
@@ -89,14 +96,18 @@ describe('baseURL', () => {
 
   it('tolerates a trailing slash', async () => {
     server.chat(hello);
-    await providerFor(server, { baseURL: `${server.baseURL}/` })(MODEL_ID).doGenerate(callOptions());
+    await providerFor(server, { baseURL: `${server.baseURL}/` })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
     expect(lastRequest(server).path).toBe('/v1/chat/completions');
   });
 
   it.each(['not a url', 'ftp://example.com/v1', 'api.inference.wandb.ai/v1'])(
     'rejects %j with an InvalidArgumentError naming baseURL',
-    async (baseURL) => {
-      const error = await errorFrom(() => createWandb({ apiKey: API_KEY, baseURL })(MODEL_ID).doGenerate(callOptions()));
+    async baseURL => {
+      const error = await errorFrom(() =>
+        createWandb({ apiKey: API_KEY, baseURL })(MODEL_ID).doGenerate(callOptions()),
+      );
       expect(InvalidArgumentError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain('baseURL');
     },
@@ -106,7 +117,9 @@ describe('baseURL', () => {
 describe('project', () => {
   it('sends the project setting as the OpenAI-Project header', async () => {
     server.chat(hello);
-    await providerFor(server, { project: 'my-team/my-project' })(MODEL_ID).doGenerate(callOptions());
+    await providerFor(server, { project: 'my-team/my-project' })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
     expect(headerOf(lastRequest(server), 'openai-project')).toBe('my-team/my-project');
   });
 
@@ -122,7 +135,9 @@ describe('project', () => {
     vi.stubEnv('WANDB_ENTITY', 'env-team');
     vi.stubEnv('WANDB_PROJECT', 'env-project');
     server.chat(hello);
-    await providerFor(server, { project: 'my-team/my-project' })(MODEL_ID).doGenerate(callOptions());
+    await providerFor(server, { project: 'my-team/my-project' })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
     expect(headerOf(lastRequest(server), 'openai-project')).toBe('my-team/my-project');
   });
 
@@ -130,16 +145,21 @@ describe('project', () => {
     ['only WANDB_ENTITY', { WANDB_ENTITY: 'env-team' }],
     ['only WANDB_PROJECT', { WANDB_PROJECT: 'env-project' }],
     ['neither', {}],
-  ])('sends no OpenAI-Project header when %s is set', async (_label, env: Record<string, string>) => {
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    server.chat(hello);
-    await providerFor(server)(MODEL_ID).doGenerate(callOptions());
-    expect(headerOf(lastRequest(server), 'openai-project')).toBeUndefined();
-  });
+  ])(
+    'sends no OpenAI-Project header when %s is set',
+    async (_label, env: Record<string, string>) => {
+      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+      server.chat(hello);
+      await providerFor(server)(MODEL_ID).doGenerate(callOptions());
+      expect(headerOf(lastRequest(server), 'openai-project')).toBeUndefined();
+    },
+  );
 
   it('is sent on streams too', async () => {
     server.chat({ type: 'sse', events: textStream('Hi') });
-    const { stream } = await providerFor(server, { project: 'my-team/my-project' })(MODEL_ID).doStream(callOptions());
+    const { stream } = await providerFor(server, { project: 'my-team/my-project' })(
+      MODEL_ID,
+    ).doStream(callOptions());
     await readParts(stream);
     expect(headerOf(lastRequest(server), 'openai-project')).toBe('my-team/my-project');
   });
@@ -148,7 +168,9 @@ describe('project', () => {
 describe('headers and user agent', () => {
   it('sends provider headers, with call headers winning', async () => {
     server.chat(hello);
-    const provider = providerFor(server, { headers: { 'x-team': 'provider', 'x-only-provider': 'yes' } });
+    const provider = providerFor(server, {
+      headers: { 'x-team': 'provider', 'x-only-provider': 'yes' },
+    });
     await provider(MODEL_ID).doGenerate(callOptions({ headers: { 'x-team': 'call' } }));
     const request = lastRequest(server);
     expect(headerOf(request, 'x-team')).toBe('call');
@@ -163,7 +185,9 @@ describe('headers and user agent', () => {
 
   it('appends its suffix to a user-agent given in the headers instead of replacing it', async () => {
     server.chat(hello);
-    await providerFor(server, { headers: { 'user-agent': 'my-app/1.2.3' } })(MODEL_ID).doGenerate(callOptions());
+    await providerFor(server, { headers: { 'user-agent': 'my-app/1.2.3' } })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
     const userAgent = headerOf(lastRequest(server), 'user-agent');
     expect(userAgent).toContain('my-app/1.2.3');
     expect(userAgent).toContain('wandb-ai-provider/');
@@ -174,7 +198,9 @@ describe('headers and user agent', () => {
     await providerFor(server, { apiKey: 'sk-only-in-auth' })(MODEL_ID).doGenerate(callOptions());
     const request = lastRequest(server);
     expect(headerOf(request, 'content-type')).toContain('application/json');
-    const otherHeaders = Object.entries(request.headers).filter(([name]) => name !== 'authorization');
+    const otherHeaders = Object.entries(request.headers).filter(
+      ([name]) => name !== 'authorization',
+    );
     expect(JSON.stringify(otherHeaders)).not.toContain('sk-only-in-auth');
     expect(request.bodyText).not.toContain('sk-only-in-auth');
   });
@@ -193,7 +219,10 @@ describe('custom fetch', () => {
     await provider(MODEL_ID).doGenerate(callOptions());
     const { stream } = await provider(MODEL_ID).doStream(callOptions());
     await readParts(stream);
-    expect(seen).toEqual([`${server.baseURL}/chat/completions`, `${server.baseURL}/chat/completions`]);
+    expect(seen).toEqual([
+      `${server.baseURL}/chat/completions`,
+      `${server.baseURL}/chat/completions`,
+    ]);
   });
 });
 
@@ -202,12 +231,17 @@ describe('includeUsage', () => {
     server.chat({ type: 'sse', events: textStream('Hi') });
     const { stream } = await providerFor(server)(MODEL_ID).doStream(callOptions());
     await readParts(stream);
-    expect(lastRequest(server).body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(lastRequest(server).body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('sends no stream_options when includeUsage is false', async () => {
     server.chat({ type: 'sse', events: textStream('Hi') });
-    const { stream } = await providerFor(server, { includeUsage: false })(MODEL_ID).doStream(callOptions());
+    const { stream } = await providerFor(server, { includeUsage: false })(MODEL_ID).doStream(
+      callOptions(),
+    );
     await readParts(stream);
     expect(lastRequest(server).body.stream).toBe(true);
     expect(lastRequest(server).body).not.toHaveProperty('stream_options');
@@ -225,7 +259,11 @@ describe('includeUsage', () => {
 describe('provider and model objects', () => {
   it('is callable and offers languageModel and chatModel, all posting the same id', async () => {
     const provider = providerFor(server);
-    for (const model of [provider(MODEL_ID), provider.languageModel(MODEL_ID), provider.chatModel(MODEL_ID)]) {
+    for (const model of [
+      provider(MODEL_ID),
+      provider.languageModel(MODEL_ID),
+      provider.chatModel(MODEL_ID),
+    ]) {
       expect(model.modelId).toBe(MODEL_ID);
       server.chat(hello);
       await model.doGenerate(callOptions());
@@ -272,7 +310,9 @@ describe('provider and model objects', () => {
     expect(model.modelId).toBe(loraId);
     await model.doGenerate(callOptions());
     expect(lastRequest(server).body.model).toBe(loraId);
-    expect(lastRequest(server).bodyText).toContain('"wandb-artifact:///my-team/my-project/my-lora:v3"');
+    expect(lastRequest(server).bodyText).toContain(
+      '"wandb-artifact:///my-team/my-project/my-lora:v3"',
+    );
   });
 
   it('passes ids with any case and unknown ids through verbatim', async () => {
@@ -294,8 +334,20 @@ describe('listModels', () => {
       body: {
         object: 'list',
         data: [
-          { id: 'openai/gpt-oss-20b', object: 'model', created: 0, owned_by: 'system', root: 'openai/gpt-oss-20b' },
-          { id: 'moonshotai/Kimi-K2.6', object: 'model', created: 0, owned_by: 'system', root: 'moonshotai/Kimi-K2.6' },
+          {
+            id: 'openai/gpt-oss-20b',
+            object: 'model',
+            created: 0,
+            owned_by: 'system',
+            root: 'openai/gpt-oss-20b',
+          },
+          {
+            id: 'moonshotai/Kimi-K2.6',
+            object: 'model',
+            created: 0,
+            owned_by: 'system',
+            root: 'moonshotai/Kimi-K2.6',
+          },
         ],
       },
     });
@@ -326,7 +378,13 @@ describe('listModels', () => {
     server.models({
       type: 'json',
       status: 401,
-      body: { error: { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' } },
+      body: {
+        error: {
+          code: 'invalid_api_key',
+          message: 'Missing bearer authentication in header',
+          type: 'invalid_request_error',
+        },
+      },
     });
     const error = await errorFrom(() => providerFor(server).listModels());
     expect((error as { statusCode?: number }).statusCode).toBe(401);

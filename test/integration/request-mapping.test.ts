@@ -5,8 +5,22 @@ import {
   type LanguageModelV4Prompt,
 } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, lastRequest, providerFor, readParts, userPrompt, weatherTool } from '../helpers';
+import {
+  completion,
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  callOptions,
+  errorFrom,
+  lastRequest,
+  providerFor,
+  readParts,
+  userPrompt,
+  weatherTool,
+} from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -28,22 +42,27 @@ async function stream(overrides: Partial<LanguageModelV4CallOptions> = {}) {
   server.chat({ type: 'sse', events: textStream('ok') });
   const { stream: parts } = await providerFor(server)(MODEL_ID).doStream(callOptions(overrides));
   const collected = await readParts(parts);
-  const start = collected.find((part) => part.type === 'stream-start');
-  return { body: lastRequest(server).body, warnings: start?.type === 'stream-start' ? start.warnings : undefined };
+  const start = collected.find(part => part.type === 'stream-start');
+  return {
+    body: lastRequest(server).body,
+    warnings: start?.type === 'stream-start' ? start.warnings : undefined,
+  };
 }
 
 /** The text of a wire message's content, whether sent as a string or as text parts. */
 function wireText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part: { type?: string; text?: string }) => (part.type === 'text' ? part.text : '')).join('');
+    return content
+      .map((part: { type?: string; text?: string }) => (part.type === 'text' ? part.text : ''))
+      .join('');
   }
   throw new Error(`unexpected content ${JSON.stringify(content)}`);
 }
 
 /** All message texts of a wire request, joined. */
 function allText(messages: Array<{ content: unknown }>): string {
-  return messages.map((message) => wireText(message.content)).join('\n');
+  return messages.map(message => wireText(message.content)).join('\n');
 }
 
 describe('the request envelope', () => {
@@ -51,7 +70,15 @@ describe('the request envelope', () => {
     const { body } = await generate();
     expect(body.model).toBe(MODEL_ID);
     expect(body.messages).toHaveLength(1);
-    for (const field of ['temperature', 'top_p', 'max_tokens', 'max_completion_tokens', 'stop', 'seed', 'top_k']) {
+    for (const field of [
+      'temperature',
+      'top_p',
+      'max_tokens',
+      'max_completion_tokens',
+      'stop',
+      'seed',
+      'top_k',
+    ]) {
       expect(body).not.toHaveProperty(field);
     }
   });
@@ -96,13 +123,17 @@ describe('sampling settings', () => {
     const { body, result } = await generate({ topK: 40 });
     expect(body).not.toHaveProperty('top_k');
     expect(body).not.toHaveProperty('topK');
-    expect(result.warnings).toContainEqual(expect.objectContaining({ type: 'unsupported', feature: 'topK' }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ type: 'unsupported', feature: 'topK' }),
+    );
   });
 
   it('reports the topK warning in stream-start when streaming', async () => {
     const { body, warnings } = await stream({ topK: 40 });
     expect(body).not.toHaveProperty('top_k');
-    expect(warnings).toContainEqual(expect.objectContaining({ type: 'unsupported', feature: 'topK' }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ type: 'unsupported', feature: 'topK' }),
+    );
   });
 
   it('sends the same sampling fields when streaming', async () => {
@@ -117,10 +148,21 @@ describe('messages', () => {
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
       { role: 'assistant', content: [{ type: 'text', text: 'Hello!' }] },
-      { role: 'user', content: [{ type: 'text', text: 'Tell me a joke' }, { type: 'text', text: ' about cats' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Tell me a joke' },
+          { type: 'text', text: ' about cats' },
+        ],
+      },
     ];
     const { body } = await generate({ prompt });
-    expect(body.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(body.messages.map((message: { role: string }) => message.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'user',
+    ]);
     expect(body.messages[0]).toEqual({ role: 'system', content: 'Be brief.' });
     expect(wireText(body.messages[1].content)).toBe('Hi');
     expect(body.messages[2].content).toBe('Hello!');
@@ -133,7 +175,11 @@ describe('messages', () => {
         role: 'user',
         content: [
           { type: 'text', text: 'What is this?' },
-          { type: 'file', mediaType: 'image/png', data: { type: 'data', data: new Uint8Array([1, 2, 3]) } },
+          {
+            type: 'file',
+            mediaType: 'image/png',
+            data: { type: 'data', data: new Uint8Array([1, 2, 3]) },
+          },
         ],
       },
     ];
@@ -146,21 +192,34 @@ describe('messages', () => {
 
   it('sends base64 image data as a data URL', async () => {
     const prompt: LanguageModelV4Prompt = [
-      { role: 'user', content: [{ type: 'file', mediaType: 'image/jpeg', data: { type: 'data', data: 'AQID' } }] },
+      {
+        role: 'user',
+        content: [{ type: 'file', mediaType: 'image/jpeg', data: { type: 'data', data: 'AQID' } }],
+      },
     ];
     const { body } = await generate({ prompt });
-    expect(body.messages[0].content).toEqual([{ type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AQID' } }]);
+    expect(body.messages[0].content).toEqual([
+      { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,AQID' } },
+    ]);
   });
 
   it('sends an image URL as the URL itself', async () => {
     const prompt: LanguageModelV4Prompt = [
       {
         role: 'user',
-        content: [{ type: 'file', mediaType: 'image/jpeg', data: { type: 'url', url: new URL('https://example.com/cat.jpg') } }],
+        content: [
+          {
+            type: 'file',
+            mediaType: 'image/jpeg',
+            data: { type: 'url', url: new URL('https://example.com/cat.jpg') },
+          },
+        ],
       },
     ];
     const { body } = await generate({ prompt });
-    expect(body.messages[0].content).toEqual([{ type: 'image_url', image_url: { url: 'https://example.com/cat.jpg' } }]);
+    expect(body.messages[0].content).toEqual([
+      { type: 'image_url', image_url: { url: 'https://example.com/cat.jpg' } },
+    ]);
   });
 
   it('rejects a non-image file with UnsupportedFunctionalityError naming the media type', async () => {
@@ -168,10 +227,18 @@ describe('messages', () => {
     const prompt: LanguageModelV4Prompt = [
       {
         role: 'user',
-        content: [{ type: 'file', mediaType: 'application/pdf', data: { type: 'data', data: new Uint8Array([37, 80, 68, 70]) } }],
+        content: [
+          {
+            type: 'file',
+            mediaType: 'application/pdf',
+            data: { type: 'data', data: new Uint8Array([37, 80, 68, 70]) },
+          },
+        ],
       },
     ];
-    const error = await errorFrom(() => providerFor(server)(MODEL_ID).doGenerate(callOptions({ prompt })));
+    const error = await errorFrom(() =>
+      providerFor(server)(MODEL_ID).doGenerate(callOptions({ prompt })),
+    );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('application/pdf');
     expect(server.requests.length).toBe(requestsBefore);
@@ -182,18 +249,36 @@ describe('messages', () => {
       ...userPrompt('Weather in Paris?'),
       {
         role: 'assistant',
-        content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } }],
+        content: [
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            input: { city: 'Paris' },
+          },
+        ],
       },
       {
         role: 'tool',
-        content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: { type: 'json', value: { temperature: 21 } } }],
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            output: { type: 'json', value: { temperature: 21 } },
+          },
+        ],
       },
     ];
     const { body } = await generate({ prompt });
     const assistant = body.messages[1];
     expect(assistant).toMatchObject({ role: 'assistant', content: null });
     expect(assistant.tool_calls).toEqual([
-      { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+      {
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'weather', arguments: '{"city":"Paris"}' },
+      },
     ]);
   });
 
@@ -204,12 +289,24 @@ describe('messages', () => {
         role: 'assistant',
         content: [
           { type: 'text', text: 'Let me check.' },
-          { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            input: { city: 'Paris' },
+          },
         ],
       },
       {
         role: 'tool',
-        content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: { type: 'text', value: 'sunny' } }],
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            output: { type: 'text', value: 'sunny' },
+          },
+        ],
       },
     ];
     const { body } = await generate({ prompt });
@@ -224,12 +321,24 @@ describe('messages', () => {
         role: 'assistant',
         content: [
           { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
-          { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            input: { city: 'Paris' },
+          },
         ],
       },
       {
         role: 'tool',
-        content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: { type: 'text', value: 'sunny' } }],
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            output: { type: 'text', value: 'sunny' },
+          },
+        ],
       },
     ];
     const { body } = await generate({ prompt });
@@ -243,7 +352,13 @@ describe('messages', () => {
   it('does not send reasoning as part of the assistant text', async () => {
     const prompt: LanguageModelV4Prompt = [
       ...userPrompt(),
-      { role: 'assistant', content: [{ type: 'reasoning', text: 'secret thoughts' }, { type: 'text', text: 'Hello!' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'reasoning', text: 'secret thoughts' },
+          { type: 'text', text: 'Hello!' },
+        ],
+      },
       ...userPrompt('Again'),
     ];
     const { body } = await generate({ prompt });
@@ -257,24 +372,55 @@ describe('messages', () => {
       {
         role: 'assistant',
         content: [
-          { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+          {
+            type: 'tool-call',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            input: { city: 'Paris' },
+          },
           { type: 'tool-call', toolCallId: 'call_2', toolName: 'weather', input: { city: 'Rome' } },
-          { type: 'tool-call', toolCallId: 'call_3', toolName: 'weather', input: { city: 'Atlantis' } },
+          {
+            type: 'tool-call',
+            toolCallId: 'call_3',
+            toolName: 'weather',
+            input: { city: 'Atlantis' },
+          },
         ],
       },
       {
         role: 'tool',
         content: [
-          { type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: { type: 'text', value: 'sunny, 21°C' } },
-          { type: 'tool-result', toolCallId: 'call_2', toolName: 'weather', output: { type: 'json', value: { temperature: 25, sky: 'clear' } } },
-          { type: 'tool-result', toolCallId: 'call_3', toolName: 'weather', output: { type: 'error-text', value: 'unknown city' } },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'weather',
+            output: { type: 'text', value: 'sunny, 21°C' },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_2',
+            toolName: 'weather',
+            output: { type: 'json', value: { temperature: 25, sky: 'clear' } },
+          },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_3',
+            toolName: 'weather',
+            output: { type: 'error-text', value: 'unknown city' },
+          },
         ],
       },
     ];
     const { body } = await generate({ prompt });
-    const toolMessages = body.messages.filter((message: { role: string }) => message.role === 'tool');
+    const toolMessages = body.messages.filter(
+      (message: { role: string }) => message.role === 'tool',
+    );
     expect(toolMessages).toHaveLength(3);
-    expect(toolMessages[0]).toEqual({ role: 'tool', tool_call_id: 'call_1', content: 'sunny, 21°C' });
+    expect(toolMessages[0]).toEqual({
+      role: 'tool',
+      tool_call_id: 'call_1',
+      content: 'sunny, 21°C',
+    });
     expect(toolMessages[1]).toMatchObject({ role: 'tool', tool_call_id: 'call_2' });
     expect(JSON.parse(toolMessages[1].content)).toEqual({ temperature: 25, sky: 'clear' });
     expect(toolMessages[2]).toMatchObject({ role: 'tool', tool_call_id: 'call_3' });
@@ -282,7 +428,9 @@ describe('messages', () => {
   });
 
   it('never emits the developer role', async () => {
-    const { body } = await generate({ prompt: [{ role: 'system', content: 'Rules.' }, ...userPrompt()] });
+    const { body } = await generate({
+      prompt: [{ role: 'system', content: 'Rules.' }, ...userPrompt()],
+    });
     expect(body.messages[0].role).toBe('system');
   });
 });
@@ -293,7 +441,11 @@ describe('tools', () => {
     expect(body.tools).toHaveLength(1);
     expect(body.tools[0]).toMatchObject({
       type: 'function',
-      function: { name: 'weather', description: 'Current weather in a city', parameters: weatherTool.inputSchema },
+      function: {
+        name: 'weather',
+        description: 'Current weather in a city',
+        parameters: weatherTool.inputSchema,
+      },
     });
   });
 
@@ -301,7 +453,10 @@ describe('tools', () => {
     [{ type: 'auto' } as const, 'auto'],
     [{ type: 'none' } as const, 'none'],
     [{ type: 'required' } as const, 'required'],
-    [{ type: 'tool', toolName: 'weather' } as const, { type: 'function', function: { name: 'weather' } }],
+    [
+      { type: 'tool', toolName: 'weather' } as const,
+      { type: 'function', function: { name: 'weather' } },
+    ],
   ])('maps toolChoice %j to tool_choice', async (toolChoice, expected) => {
     const { body } = await generate({ tools: [weatherTool], toolChoice });
     expect(body.tool_choice).toEqual(expected);
@@ -309,9 +464,14 @@ describe('tools', () => {
 
   it('warns about a provider tool and does not send it', async () => {
     const { body, result } = await generate({
-      tools: [weatherTool, { type: 'provider', id: 'openai.web_search', name: 'web_search', args: {} }],
+      tools: [
+        weatherTool,
+        { type: 'provider', id: 'openai.web_search', name: 'web_search', args: {} },
+      ],
     });
-    expect(body.tools.map((tool: { function: { name: string } }) => tool.function.name)).toEqual(['weather']);
+    expect(body.tools.map((tool: { function: { name: string } }) => tool.function.name)).toEqual([
+      'weather',
+    ]);
     expect(result.warnings).toContainEqual(expect.objectContaining({ type: 'unsupported' }));
     expect(JSON.stringify(result.warnings)).toContain('web_search');
   });
@@ -342,12 +502,21 @@ describe('JSON response format', () => {
 
   it('sends the name and description of the response format', async () => {
     const { body } = await generate({
-      responseFormat: { type: 'json', schema: personSchema, name: 'person', description: 'A famous person' },
+      responseFormat: {
+        type: 'json',
+        schema: personSchema,
+        name: 'person',
+        description: 'A famous person',
+      },
     });
-    expect(body.response_format.json_schema).toMatchObject({ name: 'person', description: 'A famous person', schema: personSchema });
+    expect(body.response_format.json_schema).toMatchObject({
+      name: 'person',
+      description: 'A famous person',
+      schema: personSchema,
+    });
   });
 
-  it.each([true, false])('sets strict from strictJsonSchema=%s', async (strictJsonSchema) => {
+  it.each([true, false])('sets strict from strictJsonSchema=%s', async strictJsonSchema => {
     const { body } = await generate({
       responseFormat: { type: 'json', schema: personSchema },
       providerOptions: { wandb: { strictJsonSchema } },
@@ -376,7 +545,10 @@ describe('JSON response format', () => {
   });
 
   it('does not touch the prompt when the schema is sent as json_schema', async () => {
-    const { body } = await generate({ prompt: userPrompt('Name a scientist'), responseFormat: { type: 'json', schema: personSchema } });
+    const { body } = await generate({
+      prompt: userPrompt('Name a scientist'),
+      responseFormat: { type: 'json', schema: personSchema },
+    });
     expect(body.messages).toHaveLength(1);
     expect(allText(body.messages)).toBe('Name a scientist');
   });
@@ -409,7 +581,14 @@ describe('providerOptions.wandb', () => {
       logit_bias: { '50256': -100 },
       user: 'user-7',
     });
-    for (const camel of ['enableThinking', 'reasoningEffort', 'cacheSalt', 'parallelToolCalls', 'logitBias', 'extraBody']) {
+    for (const camel of [
+      'enableThinking',
+      'reasoningEffort',
+      'cacheSalt',
+      'parallelToolCalls',
+      'logitBias',
+      'extraBody',
+    ]) {
       expect(body).not.toHaveProperty(camel);
     }
   });
@@ -422,7 +601,9 @@ describe('providerOptions.wandb', () => {
   it('rejects an unknown key with an InvalidArgumentError naming it, before any request', async () => {
     const requestsBefore = server.requests.length;
     const error = await errorFrom(() =>
-      providerFor(server)(MODEL_ID).doGenerate(callOptions({ providerOptions: { wandb: { temprature: 0.5 } } })),
+      providerFor(server)(MODEL_ID).doGenerate(
+        callOptions({ providerOptions: { wandb: { temprature: 0.5 } } }),
+      ),
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('temprature');
@@ -438,7 +619,9 @@ describe('providerOptions.wandb', () => {
     ['extraBody', 'top_k=40'],
   ])('rejects an ill-typed %s with an InvalidArgumentError naming it', async (key, value) => {
     const error = await errorFrom(() =>
-      providerFor(server)(MODEL_ID).doGenerate(callOptions({ providerOptions: { wandb: { [key]: value } } })),
+      providerFor(server)(MODEL_ID).doGenerate(
+        callOptions({ providerOptions: { wandb: { [key]: value } } }),
+      ),
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(key);
@@ -446,7 +629,9 @@ describe('providerOptions.wandb', () => {
 
   it('validates provider options on streams too', async () => {
     const error = await errorFrom(() =>
-      providerFor(server)(MODEL_ID).doStream(callOptions({ providerOptions: { wandb: { bogusOption: true } } })),
+      providerFor(server)(MODEL_ID).doStream(
+        callOptions({ providerOptions: { wandb: { bogusOption: true } } }),
+      ),
     );
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('bogusOption');
@@ -460,9 +645,16 @@ describe('providerOptions.wandb', () => {
   it('merges extraBody last, so it adds fields and overrides what the provider set', async () => {
     const { body } = await generate({
       temperature: 0.1,
-      providerOptions: { wandb: { extraBody: { top_k: 40, repetition_penalty: 1.1, temperature: 0.9 } } },
+      providerOptions: {
+        wandb: { extraBody: { top_k: 40, repetition_penalty: 1.1, temperature: 0.9 } },
+      },
     });
-    expect(body).toMatchObject({ top_k: 40, repetition_penalty: 1.1, temperature: 0.9, model: MODEL_ID });
+    expect(body).toMatchObject({
+      top_k: 40,
+      repetition_penalty: 1.1,
+      temperature: 0.9,
+      model: MODEL_ID,
+    });
   });
 
   it('applies extraBody to streams as well', async () => {
@@ -472,10 +664,13 @@ describe('providerOptions.wandb', () => {
 });
 
 describe('the reasoning call option', () => {
-  it.each(['low', 'medium', 'high'] as const)('maps reasoning %s to reasoning_effort', async (reasoning) => {
-    const { body } = await generate({ reasoning });
-    expect(body.reasoning_effort).toBe(reasoning);
-  });
+  it.each(['low', 'medium', 'high'] as const)(
+    'maps reasoning %s to reasoning_effort',
+    async reasoning => {
+      const { body } = await generate({ reasoning });
+      expect(body.reasoning_effort).toBe(reasoning);
+    },
+  );
 
   it('maps reasoning none to enable_thinking false', async () => {
     const { body } = await generate({ reasoning: 'none' });
@@ -483,7 +678,10 @@ describe('the reasoning call option', () => {
   });
 
   it('lets providerOptions.wandb.reasoningEffort win over the reasoning call option', async () => {
-    const { body } = await generate({ reasoning: 'high', providerOptions: { wandb: { reasoningEffort: 'low' } } });
+    const { body } = await generate({
+      reasoning: 'high',
+      providerOptions: { wandb: { reasoningEffort: 'low' } },
+    });
     expect(body.reasoning_effort).toBe('low');
   });
 
@@ -503,7 +701,10 @@ describe('the reasoning call option', () => {
 describe('the streaming request', () => {
   it('sends the same messages and tools as the non-streaming request, plus stream: true', async () => {
     const options = {
-      prompt: [{ role: 'system', content: 'Be brief.' }, ...userPrompt('Weather?')] as LanguageModelV4Prompt,
+      prompt: [
+        { role: 'system', content: 'Be brief.' },
+        ...userPrompt('Weather?'),
+      ] as LanguageModelV4Prompt,
       tools: [weatherTool],
       toolChoice: { type: 'required' } as const,
       temperature: 0.4,

@@ -34,7 +34,9 @@ describe('content', () => {
   });
 
   it('reads reasoning from the reasoning field, before the text', async () => {
-    const result = await generateFrom(completion({ reasoning: 'Think first.', content: 'Answer.' }));
+    const result = await generateFrom(
+      completion({ reasoning: 'Think first.', content: 'Answer.' }),
+    );
     expect(result.content).toEqual([
       { type: 'reasoning', text: 'Think first.' },
       { type: 'text', text: 'Answer.' },
@@ -42,7 +44,9 @@ describe('content', () => {
   });
 
   it('reads reasoning from the older reasoning_content field', async () => {
-    const result = await generateFrom(completion({ reasoning_content: 'Older field.', content: 'Answer.' }));
+    const result = await generateFrom(
+      completion({ reasoning_content: 'Older field.', content: 'Answer.' }),
+    );
     expect(result.content).toEqual([
       { type: 'reasoning', text: 'Older field.' },
       { type: 'text', text: 'Answer.' },
@@ -50,15 +54,24 @@ describe('content', () => {
   });
 
   it('ignores null and empty reasoning', async () => {
-    expect((await generateFrom(completion({ reasoning: null, content: 'A' }))).content).toEqual([{ type: 'text', text: 'A' }]);
-    expect((await generateFrom(completion({ reasoning: '', reasoning_content: null, content: 'B' }))).content).toEqual([
-      { type: 'text', text: 'B' },
+    expect((await generateFrom(completion({ reasoning: null, content: 'A' }))).content).toEqual([
+      { type: 'text', text: 'A' },
     ]);
+    expect(
+      (await generateFrom(completion({ reasoning: '', reasoning_content: null, content: 'B' })))
+        .content,
+    ).toEqual([{ type: 'text', text: 'B' }]);
   });
 
   it('returns tool calls with their raw argument string', async () => {
     const result = await generateFrom(
-      completion({ content: null, tool_calls: [weatherCall('call_1', 'Paris'), weatherCall('call_2', 'Rome')] }, { finishReason: 'tool_calls' }),
+      completion(
+        {
+          content: null,
+          tool_calls: [weatherCall('call_1', 'Paris'), weatherCall('call_2', 'Rome')],
+        },
+        { finishReason: 'tool_calls' },
+      ),
     );
     expect(result.content).toEqual([
       { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: '{"city":"Paris"}' },
@@ -69,21 +82,30 @@ describe('content', () => {
   it('keeps reasoning, text and tool calls in the order they came', async () => {
     const result = await generateFrom(
       completion(
-        { reasoning: 'Need the weather.', content: 'Checking.', tool_calls: [weatherCall('call_1', 'Paris')] },
+        {
+          reasoning: 'Need the weather.',
+          content: 'Checking.',
+          tool_calls: [weatherCall('call_1', 'Paris')],
+        },
         { finishReason: 'tool_calls' },
       ),
     );
-    expect(result.content.map((part) => part.type)).toEqual(['reasoning', 'text', 'tool-call']);
+    expect(result.content.map(part => part.type)).toEqual(['reasoning', 'text', 'tool-call']);
   });
 
   it('gives a tool call without an id a non-empty id', async () => {
     const result = await generateFrom(
       completion(
-        { content: null, tool_calls: [{ type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }] },
+        {
+          content: null,
+          tool_calls: [
+            { type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } },
+          ],
+        },
         { finishReason: 'tool_calls' },
       ),
     );
-    const call = result.content.find((part) => part.type === 'tool-call');
+    const call = result.content.find(part => part.type === 'tool-call');
     expect(call?.type === 'tool-call' && call.toolCallId.length > 0).toBe(true);
     expect(call).toMatchObject({ toolName: 'weather', input: '{"city":"Oslo"}' });
   });
@@ -101,23 +123,38 @@ describe('finish reason', () => {
     ['tool_calls', 'tool-calls'],
     ['content_filter', 'content-filter'],
   ])('maps %s to %s and keeps the raw value', async (raw, unified) => {
-    const message = raw === 'tool_calls' ? { content: null, tool_calls: [weatherCall('call_1', 'Paris')] } : { content: 'x' };
+    const message =
+      raw === 'tool_calls'
+        ? { content: null, tool_calls: [weatherCall('call_1', 'Paris')] }
+        : { content: 'x' };
     const result = await generateFrom(completion(message, { finishReason: raw }));
     expect(result.finishReason).toEqual({ unified, raw });
   });
 
   it('maps an unknown reason to other and keeps the raw value', async () => {
-    const result = await generateFrom(completion({ content: 'x' }, { finishReason: 'eos_token_reached' }));
+    const result = await generateFrom(
+      completion({ content: 'x' }, { finishReason: 'eos_token_reached' }),
+    );
     expect(result.finishReason).toEqual({ unified: 'other', raw: 'eos_token_reached' });
   });
 
   it('reports tool-calls when tool calls come with finish_reason stop', async () => {
-    const result = await generateFrom(completion({ content: null, tool_calls: [weatherCall('call_1', 'Paris')] }, { finishReason: 'stop' }));
+    const result = await generateFrom(
+      completion(
+        { content: null, tool_calls: [weatherCall('call_1', 'Paris')] },
+        { finishReason: 'stop' },
+      ),
+    );
     expect(result.finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
   });
 
   it('reports tool-calls when tool calls come without a finish_reason', async () => {
-    const result = await generateFrom(completion({ content: null, tool_calls: [weatherCall('call_1', 'Paris')] }, { finishReason: null }));
+    const result = await generateFrom(
+      completion(
+        { content: null, tool_calls: [weatherCall('call_1', 'Paris')] },
+        { finishReason: null },
+      ),
+    );
     expect(result.finishReason.unified).toBe('tool-calls');
   });
 });
@@ -159,12 +196,23 @@ describe('usage', () => {
 
   it('reports undefined, never NaN or 0, when usage is missing', async () => {
     const result = await generateFrom(completion({ content: 'x' }, { usage: null }));
-    expect(result.usage.inputTokens).toEqual({ total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined });
-    expect(result.usage.outputTokens).toEqual({ total: undefined, text: undefined, reasoning: undefined });
+    expect(result.usage.inputTokens).toEqual({
+      total: undefined,
+      noCache: undefined,
+      cacheRead: undefined,
+      cacheWrite: undefined,
+    });
+    expect(result.usage.outputTokens).toEqual({
+      total: undefined,
+      text: undefined,
+      reasoning: undefined,
+    });
   });
 
   it('reports undefined for fields a partial usage object lacks', async () => {
-    const result = await generateFrom(completion({ content: 'x' }, { usage: { prompt_tokens: 9 } }));
+    const result = await generateFrom(
+      completion({ content: 'x' }, { usage: { prompt_tokens: 9 } }),
+    );
     expect(result.usage.inputTokens.total).toBe(9);
     expect(result.usage.outputTokens.total).toBeUndefined();
     expect(Number.isNaN(result.usage.outputTokens.text)).toBe(false);
@@ -173,7 +221,9 @@ describe('usage', () => {
 
 describe('response metadata', () => {
   it('returns the response id, model and creation time', async () => {
-    const result = await generateFrom(completion({ content: 'x' }, { id: 'chatcmpl-abc123', model: 'openai/gpt-oss-20b' }));
+    const result = await generateFrom(
+      completion({ content: 'x' }, { id: 'chatcmpl-abc123', model: 'openai/gpt-oss-20b' }),
+    );
     expect(result.response).toMatchObject({
       id: 'chatcmpl-abc123',
       modelId: 'openai/gpt-oss-20b',
@@ -182,13 +232,25 @@ describe('response metadata', () => {
   });
 
   it('returns the response headers', async () => {
-    const result = await generateFrom(completion({ content: 'x' }), { 'x-request-id': 'req-42', 'x-ratelimit-remaining': '7' });
-    expect(result.response?.headers).toMatchObject({ 'x-request-id': 'req-42', 'x-ratelimit-remaining': '7' });
+    const result = await generateFrom(completion({ content: 'x' }), {
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+    });
+    expect(result.response?.headers).toMatchObject({
+      'x-request-id': 'req-42',
+      'x-ratelimit-remaining': '7',
+    });
   });
 
   it('accepts a body with extra and missing optional fields', async () => {
     const result = await generateFrom({
-      choices: [{ message: { content: 'minimal', extra_vendor_field: 1 }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          message: { content: 'minimal', extra_vendor_field: 1 },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       some_future_field: { nested: true },
     });
     expect(result.content).toEqual([{ type: 'text', text: 'minimal' }]);

@@ -7,7 +7,16 @@
  * outside this repository, so nothing resolves from our own node_modules.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +54,8 @@ function nodeBinary(version) {
     run(npm, [...quietInstall, '--no-save', `node@${version}`], { cwd: dir });
   }
   const reported = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
-  if (reported !== `v${version}`) throw new Error(`${binary} reports ${reported}, expected v${version}`);
+  if (reported !== `v${version}`)
+    throw new Error(`${binary} reports ${reported}, expected v${version}`);
   return binary;
 }
 
@@ -53,11 +63,15 @@ function pack(workDir) {
   console.log('building and packing…');
   run(npm, ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   // The build ran above; prepack would print its output into the JSON answer.
-  const output = execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    npm,
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return join(workDir, JSON.parse(output)[0].filename);
 }
 
@@ -83,16 +97,39 @@ function typeTest(major) {
 function createConsumer(workDir, tarball, major) {
   const dir = join(workDir, `ai-${major.ai}`);
   mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-ai-${major.ai}`, private: true }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `consumer-ai-${major.ai}`, private: true }, null, 2),
+  );
   console.log(`installing the tarball with ai@${major.ai}…`);
-  run(npm, [...quietInstall, '--no-package-lock', '--engine-strict=false', tarball, `ai@${major.ai}`, `zod@${ZOD_VERSION}`], { cwd: dir });
+  run(
+    npm,
+    [
+      ...quietInstall,
+      '--no-package-lock',
+      '--engine-strict=false',
+      tarball,
+      `ai@${major.ai}`,
+      `zod@${ZOD_VERSION}`,
+    ],
+    { cwd: dir },
+  );
   cpSync(consumerFiles, dir, { recursive: true });
   writeFileSync(join(dir, 'types.mts'), typeTest(major));
   writeFileSync(join(dir, 'types.cts'), typeTest(major));
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], strict: true, noEmit: true, skipLibCheck: true },
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        lib: ['es2022', 'dom'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
       files: ['types.mts', 'types.cts'],
     }),
   );
@@ -105,13 +142,20 @@ function createConsumer(workDir, tarball, major) {
  */
 function missingTypeImports(dir) {
   const packageDir = join(dir, 'node_modules/wandb-ai-provider');
-  const typeFiles = readdirSync(join(packageDir, 'dist'), { recursive: true }).filter((file) => /\.d\.c?ts$/.test(file));
+  const typeFiles = readdirSync(join(packageDir, 'dist'), { recursive: true }).filter(file =>
+    /\.d\.c?ts$/.test(file),
+  );
   const missing = new Set();
   for (const file of typeFiles) {
     const text = readFileSync(join(packageDir, 'dist', file), 'utf8');
     for (const [, specifier] of text.matchAll(/(?:from|import)\s+['"]([^'"./][^'"]*)['"]/g)) {
-      const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-      const installed = [packageDir, dir].some((base) => existsSync(join(base, 'node_modules', name)));
+      const name = specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
+      const installed = [packageDir, dir].some(base =>
+        existsSync(join(base, 'node_modules', name)),
+      );
       if (!installed) missing.add(`${name} (imported by dist/${file})`);
     }
   }
@@ -120,7 +164,9 @@ function missingTypeImports(dir) {
 
 function typeCheck(dir) {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], {
+    encoding: 'utf8',
+  });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -128,17 +174,24 @@ function runConsumer(binary, dir, file, major) {
   const result = spawnSync(binary, ['--no-warnings', file], {
     cwd: dir,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, WANDB_ENTRY: major.entry, SPECIFICATION_VERSION: major.specificationVersion },
+    env: {
+      PATH: process.env.PATH,
+      WANDB_ENTRY: major.entry,
+      SPECIFICATION_VERSION: major.specificationVersion,
+    },
     timeout: 60_000,
   });
-  return { ok: result.status === 0 && result.stdout.trim() === 'ok', output: `${result.stdout}${result.stderr}`.trim() };
+  return {
+    ok: result.status === 0 && result.stdout.trim() === 'ok',
+    output: `${result.stdout}${result.stderr}`.trim(),
+  };
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'wandb-ai-provider-package-test-'));
 const failures = [];
 const rows = [];
 try {
-  const binaries = Object.fromEntries(NODE_VERSIONS.map((version) => [version, nodeBinary(version)]));
+  const binaries = Object.fromEntries(NODE_VERSIONS.map(version => [version, nodeBinary(version)]));
   const tarball = pack(workDir);
   const packageVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
@@ -149,7 +202,8 @@ try {
     const missing = missingTypeImports(dir);
     cells.push(types.ok && missing.length === 0 ? 'ok' : 'FAIL');
     if (!types.ok) failures.push(`tsc with ai@${major.ai}:\n${types.output}`);
-    if (missing.length > 0) failures.push(`type imports not installed with ai@${major.ai}: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      failures.push(`type imports not installed with ai@${major.ai}: ${missing.join(', ')}`);
 
     for (const version of NODE_VERSIONS) {
       if (Number(version.split('.')[0]) < major.minNode) {
@@ -159,14 +213,17 @@ try {
       for (const file of ['esm.mjs', 'cjs.cjs']) {
         const result = runConsumer(binaries[version], dir, file, major);
         cells.push(result.ok ? 'ok' : 'FAIL');
-        if (!result.ok) failures.push(`${file} with ai@${major.ai} on Node ${version}:\n${result.output}`);
+        if (!result.ok)
+          failures.push(`${file} with ai@${major.ai} on Node ${version}:\n${result.output}`);
       }
     }
     rows.push(`| ai@${major.ai} | \`${major.entry}\` | ${cells.join(' | ')} |`);
   }
 
   console.log(`\nwandb-ai-provider@${packageVersion} from its tarball:\n`);
-  console.log(`| ai | import | tsc (ESM + CJS) | ${NODE_VERSIONS.map((v) => `Node ${v} ESM | Node ${v} CJS`).join(' | ')} |`);
+  console.log(
+    `| ai | import | tsc (ESM + CJS) | ${NODE_VERSIONS.map(v => `Node ${v} ESM | Node ${v} CJS`).join(' | ')} |`,
+  );
   console.log(`|---|---|---|${NODE_VERSIONS.map(() => '---|---|').join('')}`);
   for (const row of rows) console.log(row);
 } finally {

@@ -4,7 +4,12 @@ import { stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, usageChunk, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  startFakeWandbServer,
+  usageChunk,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -20,19 +25,27 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'search', arguments: '{"query":"test"}' } }),
+        toolDelta({
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'search', arguments: '{"query":"test"}' },
+        }),
         toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
         chunk({}, 'tool_calls'),
         usageChunk(),
       ],
     });
-    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt(), tools: [searchTool] });
+    const { stream } = await wandb()(MODEL_ID).doStream({
+      prompt: userPrompt(),
+      tools: [searchTool],
+    });
     const parts = await readParts(stream);
 
     const calls = partsOf(parts, 'tool-call');
     expect(calls).toHaveLength(1);
     expect(calls[0].input).toBe('{"query":"test"},"limit":10}');
-    const types = parts.map((part) => part.type);
+    const types = parts.map(part => part.type);
     expect(types.indexOf('tool-call')).toBeGreaterThan(types.lastIndexOf('tool-input-delta'));
   });
 
@@ -40,7 +53,12 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'now', arguments: '' } }),
+        toolDelta({
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'now', arguments: '' },
+        }),
         chunk({}, 'tool_calls'),
       ],
     });
@@ -56,7 +74,12 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'search', arguments: '{"query":"test"}' } }),
+        toolDelta({
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'search', arguments: '{"query":"test"}' },
+        }),
         toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
         chunk({}, 'tool_calls'),
       ],
@@ -65,7 +88,12 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     const result = streamText({
       model: wandb()(MODEL_ID),
       prompt: 'find it',
-      tools: { search: tool({ inputSchema: z.object({ query: z.string(), limit: z.number().optional() }), execute }) },
+      tools: {
+        search: tool({
+          inputSchema: z.object({ query: z.string(), limit: z.number().optional() }),
+          execute,
+        }),
+      },
     });
     await result.consumeStream();
     expect(execute).not.toHaveBeenCalled();
@@ -76,9 +104,19 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
       {
         type: 'sse',
         events: [
-          toolDelta({ index: 0, id: 'call_a', type: 'function', function: { name: 'search', arguments: '{"query":"te' } }),
+          toolDelta({
+            index: 0,
+            id: 'call_a',
+            type: 'function',
+            function: { name: 'search', arguments: '{"query":"te' },
+          }),
           toolDelta({ index: 0, function: { arguments: 'st","limit":10}' } }),
-          toolDelta({ index: 1, id: 'call_b', type: 'function', function: { name: 'now', arguments: '' } }),
+          toolDelta({
+            index: 1,
+            id: 'call_b',
+            type: 'function',
+            function: { name: 'now', arguments: '' },
+          }),
           chunk({}, 'tool_calls'),
         ],
       },
@@ -91,7 +129,10 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
       prompt: 'find it',
       stopWhen: stepCountIs(2),
       tools: {
-        search: tool({ inputSchema: z.object({ query: z.string(), limit: z.number().optional() }), execute: search }),
+        search: tool({
+          inputSchema: z.object({ query: z.string(), limit: z.number().optional() }),
+          execute: search,
+        }),
         now: tool({ inputSchema: z.object({}), execute: now }),
       },
     });

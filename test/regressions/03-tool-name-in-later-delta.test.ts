@@ -18,7 +18,12 @@ describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({ index: 0, id: 'call_1', type: 'function', function: { arguments: '{"query":' } }),
+        toolDelta({
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { arguments: '{"query":' },
+        }),
         toolDelta({ index: 0, function: { arguments: '"late' } }),
         toolDelta({ index: 0, function: { name: 'search', arguments: ' name"' } }),
         toolDelta({ index: 0, function: { arguments: '}' } }),
@@ -29,16 +34,22 @@ describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
     const parts = await readParts(stream);
 
     expect(partsOf(parts, 'error')).toEqual([]);
-    const types = parts.map((part) => part.type);
+    const types = parts.map(part => part.type);
     expect(types.indexOf('tool-input-start')).toBeGreaterThanOrEqual(0);
     expect(types.indexOf('tool-input-start')).toBeLessThan(types.indexOf('tool-input-delta'));
     expect(partsOf(parts, 'tool-input-start')).toEqual([
       expect.objectContaining({ id: 'call_1', toolName: 'search' }),
     ]);
-    const streamed = partsOf(parts, 'tool-input-delta').map((part) => part.delta).join('');
+    const streamed = partsOf(parts, 'tool-input-delta')
+      .map(part => part.delta)
+      .join('');
     expect(streamed).toBe('{"query":"late name"}');
     expect(partsOf(parts, 'tool-call')).toEqual([
-      expect.objectContaining({ toolCallId: 'call_1', toolName: 'search', input: '{"query":"late name"}' }),
+      expect.objectContaining({
+        toolCallId: 'call_1',
+        toolName: 'search',
+        input: '{"query":"late name"}',
+      }),
     ]);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls' } });
   });
@@ -56,7 +67,7 @@ describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
     });
     const { stream } = await model().doStream({ prompt: userPrompt(), tools: [searchTool] });
     const calls = partsOf(await readParts(stream), 'tool-call');
-    expect(calls.map((call) => [call.toolCallId, call.input])).toEqual([
+    expect(calls.map(call => [call.toolCallId, call.input])).toEqual([
       ['call_a', '{"query":"a"}'],
       ['call_b', '{"query":"b"}'],
     ]);

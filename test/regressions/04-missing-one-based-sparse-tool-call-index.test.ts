@@ -18,7 +18,7 @@ async function toolCallsOf(events: unknown[]) {
   const parts = await readParts(stream);
   expect(partsOf(parts, 'error')).toEqual([]);
   expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls' } });
-  return partsOf(parts, 'tool-call').map((call) => [call.toolCallId, call.toolName, call.input]);
+  return partsOf(parts, 'tool-call').map(call => [call.toolCallId, call.toolName, call.input]);
 }
 
 const start = (index: number | undefined, id: string, args: string) => ({

@@ -4,7 +4,12 @@ import { stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
-import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -15,15 +20,26 @@ afterAll(() => server.close());
 
 const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
 const sameIdCall = (index: number, query: string) =>
-  toolDelta({ index, id: 'tool_0_search', type: 'function', function: { name: 'search', arguments: `{"query":"${query}"}` } });
+  toolDelta({
+    index,
+    id: 'tool_0_search',
+    type: 'function',
+    function: { name: 'search', arguments: `{"query":"${query}"}` },
+  });
 
 describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai#6342)', () => {
   it('regenerates a streamed id already used in the same response', async () => {
-    server.chat({ type: 'sse', events: [sameIdCall(0, 'a'), sameIdCall(1, 'b'), chunk({}, 'tool_calls')] });
-    const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt(), tools: [searchTool] });
+    server.chat({
+      type: 'sse',
+      events: [sameIdCall(0, 'a'), sameIdCall(1, 'b'), chunk({}, 'tool_calls')],
+    });
+    const { stream } = await wandb()(MODEL_ID).doStream({
+      prompt: userPrompt(),
+      tools: [searchTool],
+    });
     const calls = partsOf(await readParts(stream), 'tool-call');
-    expect(calls.map((call) => call.input)).toEqual(['{"query":"a"}', '{"query":"b"}']);
-    expect(new Set(calls.map((call) => call.toolCallId)).size).toBe(2);
+    expect(calls.map(call => call.input)).toEqual(['{"query":"a"}', '{"query":"b"}']);
+    expect(new Set(calls.map(call => call.toolCallId)).size).toBe(2);
   });
 
   it('regenerates a duplicate id in a non-streamed response', async () => {
@@ -34,10 +50,16 @@ describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai
     });
     server.chat({
       type: 'json',
-      body: completion({ content: null, tool_calls: [call('a'), call('b')] }, { finishReason: 'tool_calls' }),
+      body: completion(
+        { content: null, tool_calls: [call('a'), call('b')] },
+        { finishReason: 'tool_calls' },
+      ),
     });
-    const { content } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), tools: [searchTool] });
-    const ids = content.flatMap((part) => (part.type === 'tool-call' ? [part.toolCallId] : []));
+    const { content } = await wandb()(MODEL_ID).doGenerate({
+      prompt: userPrompt(),
+      tools: [searchTool],
+    });
+    const ids = content.flatMap(part => (part.type === 'tool-call' ? [part.toolCallId] : []));
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
   });
@@ -54,20 +76,25 @@ describe('duplicate tool-call ids (OpenRouter#160, OpenRouter PR #471, vercel/ai
       prompt: 'search twice',
       stopWhen: stepCountIs(3),
       tools: {
-        search: tool({ inputSchema: z.object({ query: z.string() }), execute: async ({ query }) => `result ${query}` }),
+        search: tool({
+          inputSchema: z.object({ query: z.string() }),
+          execute: async ({ query }) => `result ${query}`,
+        }),
       },
     });
     expect(await result.text).toBe('done');
 
     const steps = await result.steps;
-    const ids = steps.flatMap((step) => step.toolCalls.map((call) => call.toolCallId));
+    const ids = steps.flatMap(step => step.toolCalls.map(call => call.toolCallId));
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
 
     // The last request pairs each tool result with its own call.
     const messages = server.requests[before + 2].body.messages as Array<any>;
-    const sentCallIds = messages.flatMap((m) => (m.role === 'assistant' ? (m.tool_calls ?? []).map((c: any) => c.id) : []));
-    const sentResultIds = messages.filter((m) => m.role === 'tool').map((m) => m.tool_call_id);
+    const sentCallIds = messages.flatMap(m =>
+      m.role === 'assistant' ? (m.tool_calls ?? []).map((c: any) => c.id) : [],
+    );
+    const sentResultIds = messages.filter(m => m.role === 'tool').map(m => m.tool_call_id);
     expect(sentCallIds).toEqual(ids);
     expect(sentResultIds).toEqual(ids);
   });

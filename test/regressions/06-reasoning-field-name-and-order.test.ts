@@ -2,8 +2,21 @@
 // (reasoning before text in generate) and f3c1980 (contiguous reasoning with empty tool_calls arrays), #7772.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, finishOf, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  finishOf,
+  partsOf,
+  readParts,
+  searchTool,
+  toolDelta,
+  userPrompt,
+} from '../helpers';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -20,10 +33,12 @@ async function streamParts(events: unknown[]) {
 }
 
 const reasoningText = (parts: Awaited<ReturnType<typeof streamParts>>) =>
-  partsOf(parts, 'reasoning-delta').map((part) => part.delta).join('');
+  partsOf(parts, 'reasoning-delta')
+    .map(part => part.delta)
+    .join('');
 
 describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
-  it.each(['reasoning', 'reasoning_content'])('reads streamed `%s`', async (field) => {
+  it.each(['reasoning', 'reasoning_content'])('reads streamed `%s`', async field => {
     const parts = await streamParts([
       chunk({ role: 'assistant', [field]: 'Let me ' }),
       chunk({ [field]: 'think.' }),
@@ -31,7 +46,11 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
       chunk({}, 'stop'),
     ]);
     expect(reasoningText(parts)).toBe('Let me think.');
-    expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe('Answer.');
+    expect(
+      partsOf(parts, 'text-delta')
+        .map(part => part.delta)
+        .join(''),
+    ).toBe('Answer.');
   });
 
   it('ignores null and empty reasoning', async () => {
@@ -44,10 +63,13 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
       chunk({ content: 'Done.', reasoning: null }),
       chunk({}, 'stop'),
     ]);
-    const types = parts.map((part) => part.type);
-    expect(types.filter((type) => type === 'reasoning-start')).toHaveLength(1);
-    expect(partsOf(parts, 'reasoning-delta').map((part) => part.delta)).toEqual(['step 1. ', 'step 2.']);
-    expect(partsOf(parts, 'text-delta').map((part) => part.delta)).toEqual(['Done.']);
+    const types = parts.map(part => part.type);
+    expect(types.filter(type => type === 'reasoning-start')).toHaveLength(1);
+    expect(partsOf(parts, 'reasoning-delta').map(part => part.delta)).toEqual([
+      'step 1. ',
+      'step 2.',
+    ]);
+    expect(partsOf(parts, 'text-delta').map(part => part.delta)).toEqual(['Done.']);
   });
 
   it('keeps one reasoning block across chunks with empty tool_calls arrays (commit f3c1980)', async () => {
@@ -57,10 +79,13 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
       chunk({ content: 'Done.', tool_calls: [] }),
       chunk({}, 'stop'),
     ]);
-    const types = parts.map((part) => part.type);
-    expect(types.filter((type) => type === 'reasoning-start')).toHaveLength(1);
-    expect(types.filter((type) => type === 'reasoning-end')).toHaveLength(1);
-    expect(partsOf(parts, 'reasoning-delta').map((part) => part.delta)).toEqual(['step 1. ', 'step 2.']);
+    const types = parts.map(part => part.type);
+    expect(types.filter(type => type === 'reasoning-start')).toHaveLength(1);
+    expect(types.filter(type => type === 'reasoning-end')).toHaveLength(1);
+    expect(partsOf(parts, 'reasoning-delta').map(part => part.delta)).toEqual([
+      'step 1. ',
+      'step 2.',
+    ]);
     expect(finishOf(parts).finishReason.unified).toBe('stop');
   });
 
@@ -71,7 +96,7 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
       chunk({ content: '!' }),
       chunk({}, 'stop'),
     ]);
-    const types = parts.map((part) => part.type);
+    const types = parts.map(part => part.type);
     expect(types.indexOf('reasoning-end')).toBeGreaterThan(types.lastIndexOf('reasoning-delta'));
     expect(types.indexOf('reasoning-end')).toBeLessThan(types.indexOf('text-start'));
   });
@@ -79,25 +104,36 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
   it('ends reasoning before tool input starts', async () => {
     const parts = await streamParts([
       chunk({ reasoning: 'I should search.' }),
-      toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'search', arguments: '{"query":"x"}' } }),
+      toolDelta({
+        index: 0,
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'search', arguments: '{"query":"x"}' },
+      }),
       chunk({}, 'tool_calls'),
     ]);
-    const types = parts.map((part) => part.type);
+    const types = parts.map(part => part.type);
     expect(types.indexOf('reasoning-end')).toBeGreaterThan(-1);
     expect(types.indexOf('reasoning-end')).toBeLessThan(types.indexOf('tool-input-start'));
   });
 
-  it.each(['reasoning', 'reasoning_content'])('puts non-streamed `%s` before the text', async (field) => {
-    server.chat({ type: 'json', body: completion({ content: 'Answer.', [field]: 'Thinking.' }) });
-    const { content } = await model().doGenerate({ prompt: userPrompt() });
-    expect(content).toEqual([
-      expect.objectContaining({ type: 'reasoning', text: 'Thinking.' }),
-      expect.objectContaining({ type: 'text', text: 'Answer.' }),
-    ]);
-  });
+  it.each(['reasoning', 'reasoning_content'])(
+    'puts non-streamed `%s` before the text',
+    async field => {
+      server.chat({ type: 'json', body: completion({ content: 'Answer.', [field]: 'Thinking.' }) });
+      const { content } = await model().doGenerate({ prompt: userPrompt() });
+      expect(content).toEqual([
+        expect.objectContaining({ type: 'reasoning', text: 'Thinking.' }),
+        expect.objectContaining({ type: 'text', text: 'Answer.' }),
+      ]);
+    },
+  );
 
   it('drops null and empty reasoning in a non-streamed answer', async () => {
-    server.chat({ type: 'json', body: completion({ content: 'Plain.', reasoning: '', reasoning_content: null }) });
+    server.chat({
+      type: 'json',
+      body: completion({ content: 'Plain.', reasoning: '', reasoning_content: null }),
+    });
     const { content } = await model().doGenerate({ prompt: userPrompt() });
     expect(content).toEqual([expect.objectContaining({ type: 'text', text: 'Plain.' })]);
   });

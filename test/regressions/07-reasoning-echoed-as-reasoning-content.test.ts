@@ -4,7 +4,12 @@ import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
-import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, toolDelta } from '../helpers';
 
 let server: FakeWandbServer;
@@ -16,7 +21,7 @@ afterAll(() => server.close());
 const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
 const weather = tool({ inputSchema: z.object({ city: z.string() }), execute: async () => 'sunny' });
 const assistantOf = (requestIndex: number) =>
-  (server.requests[requestIndex].body.messages as Array<any>).find((m) => m.role === 'assistant');
+  (server.requests[requestIndex].body.messages as Array<any>).find(m => m.role === 'assistant');
 
 describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)', () => {
   it('streamText: step 2 sends step 1 reasoning on the assistant tool-call message', async () => {
@@ -26,20 +31,34 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
         events: [
           chunk({ role: 'assistant', reasoning: 'I need the ' }),
           chunk({ reasoning: 'weather.' }),
-          toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }),
+          toolDelta({
+            index: 0,
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'weather', arguments: '{"city":"Paris"}' },
+          }),
           chunk({}, 'tool_calls'),
         ],
       },
       { type: 'sse', events: [chunk({ content: 'It is sunny.' }), chunk({}, 'stop')] },
     );
     const before = server.requests.length;
-    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'Weather in Paris?', stopWhen: stepCountIs(2), tools: { weather } });
+    const result = streamText({
+      model: wandb()(MODEL_ID),
+      prompt: 'Weather in Paris?',
+      stopWhen: stepCountIs(2),
+      tools: { weather },
+    });
     expect(await result.text).toBe('It is sunny.');
 
     const assistant = assistantOf(before + 1);
     expect(assistant.reasoning_content).toBe('I need the weather.');
     expect(assistant.tool_calls).toEqual([
-      expect.objectContaining({ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }),
+      expect.objectContaining({
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'weather', arguments: '{"city":"Paris"}' },
+      }),
     ]);
     expect(assistant.content).toBeNull();
   });
@@ -53,7 +72,13 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
           {
             content: null,
             reasoning_content: thought,
-            tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }],
+            tool_calls: [
+              {
+                id: 'call_9',
+                type: 'function',
+                function: { name: 'weather', arguments: '{"city":"Oslo"}' },
+              },
+            ],
           },
           { finishReason: 'tool_calls' },
         ),
@@ -61,7 +86,12 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
       { type: 'json', body: completion({ content: 'Cold.' }) },
     );
     const before = server.requests.length;
-    const { text } = await generateText({ model: wandb()(MODEL_ID), prompt: 'Oslo?', stopWhen: stepCountIs(2), tools: { weather } });
+    const { text } = await generateText({
+      model: wandb()(MODEL_ID),
+      prompt: 'Oslo?',
+      stopWhen: stepCountIs(2),
+      tools: { weather },
+    });
     expect(text).toBe('Cold.');
     expect(assistantOf(before + 1).reasoning_content).toBe(thought);
   });

@@ -3,7 +3,13 @@
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { chunk, completion, startFakeWandbServer, usageChunk, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  usageChunk,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, finishOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -21,7 +27,10 @@ async function streamedUsage(events: unknown[]) {
 }
 
 function expectNoNaNOrNegative(usage: object) {
-  const leaves = [...Object.values((usage as any).inputTokens), ...Object.values((usage as any).outputTokens)];
+  const leaves = [
+    ...Object.values((usage as any).inputTokens),
+    ...Object.values((usage as any).outputTokens),
+  ];
   for (const value of leaves) {
     if (value !== undefined) {
       expect(Number.isNaN(value)).toBe(false);
@@ -32,7 +41,10 @@ function expectNoNaNOrNegative(usage: object) {
 
 describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)', () => {
   it('asks for streamed usage with stream_options.include_usage', async () => {
-    server.chat({ type: 'sse', events: [chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk()] });
+    server.chat({
+      type: 'sse',
+      events: [chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk()],
+    });
     const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
     await readParts(stream);
     expect(server.requests.at(-1)!.body.stream_options).toEqual({ include_usage: true });
@@ -47,7 +59,11 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
       completion_tokens_details: { reasoning_tokens: 8 },
       queue_time_ms: 42,
     };
-    const usage = await streamedUsage([chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk(raw)]);
+    const usage = await streamedUsage([
+      chunk({ content: 'x' }),
+      chunk({}, 'stop'),
+      usageChunk(raw),
+    ]);
     expect(usage.inputTokens.total).toBe(30);
     expect(usage.inputTokens.cacheRead).toBe(10);
     expect(usage.outputTokens).toEqual({ total: 20, reasoning: 8, text: 12 });
@@ -55,7 +71,10 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
   });
 
   it('takes the last usage when several chunks carry one', async () => {
-    const early = { ...chunk({ content: 'x' }), usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } };
+    const early = {
+      ...chunk({ content: 'x' }),
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    };
     const usage = await streamedUsage([
       early,
       chunk({}, 'stop'),
@@ -77,7 +96,12 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
     const usage = await streamedUsage([
       chunk({ content: 'x' }),
       chunk({}, 'stop'),
-      usageChunk({ prompt_tokens: 5, completion_tokens: 10, total_tokens: 15, completion_tokens_details: { reasoning_tokens: 14 } }),
+      usageChunk({
+        prompt_tokens: 5,
+        completion_tokens: 10,
+        total_tokens: 15,
+        completion_tokens_details: { reasoning_tokens: 14 },
+      }),
     ]);
     expect(usage.outputTokens.text).toBe(0);
     expectNoNaNOrNegative(usage);
@@ -86,7 +110,11 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
   it('streamText reports the trailing-chunk usage to the user', async () => {
     server.chat({
       type: 'sse',
-      events: [chunk({ content: 'x' }), chunk({}, 'stop'), usageChunk({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 })],
+      events: [
+        chunk({ content: 'x' }),
+        chunk({}, 'stop'),
+        usageChunk({ prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 }),
+      ],
     });
     const result = streamText({ model: wandb()(MODEL_ID), prompt: 'hi' });
     const usage = await result.usage;
@@ -108,7 +136,13 @@ describe('non-streamed usage', () => {
   });
 
   it('clamps text tokens and keeps raw fields', async () => {
-    const raw = { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8, completion_tokens_details: { reasoning_tokens: 4 }, extra: 'kept' };
+    const raw = {
+      prompt_tokens: 5,
+      completion_tokens: 3,
+      total_tokens: 8,
+      completion_tokens_details: { reasoning_tokens: 4 },
+      extra: 'kept',
+    };
     server.chat({ type: 'json', body: completion({ content: 'x' }, { usage: raw }) });
     const { usage } = await wandb()(MODEL_ID).doGenerate({ prompt: userPrompt() });
     expect(usage.outputTokens).toEqual({ total: 3, reasoning: 4, text: 0 });

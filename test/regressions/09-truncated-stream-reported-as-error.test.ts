@@ -27,7 +27,7 @@ describe('a truncated stream is an error, not a success (vercel/ai#19169, OpenRo
     const parts = await streamParts();
     expect(partsOf(parts, 'error')).toHaveLength(1);
     expect(finishOf(parts).finishReason.unified).toBe('error');
-    const types = parts.map((part) => part.type);
+    const types = parts.map(part => part.type);
     expect(types.indexOf('error')).toBeLessThan(types.indexOf('finish'));
   });
 
@@ -40,7 +40,11 @@ describe('a truncated stream is an error, not a success (vercel/ai#19169, OpenRo
       delayMs: 20,
     });
     const parts = await streamParts();
-    expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe('The answer is');
+    expect(
+      partsOf(parts, 'text-delta')
+        .map(part => part.delta)
+        .join(''),
+    ).toBe('The answer is');
     expect(partsOf(parts, 'error').length).toBeGreaterThanOrEqual(1);
     expect(finishOf(parts).finishReason.unified).toBe('error');
   });
@@ -55,7 +59,11 @@ describe('a truncated stream is an error, not a success (vercel/ai#19169, OpenRo
   it('streamText surfaces the truncation instead of finishing with stop/other', async () => {
     server.chat({ type: 'sse', events: partial, done: false });
     const errors: unknown[] = [];
-    const result = streamText({ model: wandb()(MODEL_ID), prompt: 'hi', onError: ({ error }) => void errors.push(error) });
+    const result = streamText({
+      model: wandb()(MODEL_ID),
+      prompt: 'hi',
+      onError: ({ error }) => void errors.push(error),
+    });
     const types: string[] = [];
     for await (const part of result.fullStream) types.push(part.type);
     expect(types).toContain('error');

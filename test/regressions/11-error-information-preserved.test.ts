@@ -3,7 +3,12 @@
 import { APICallError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
+import {
+  chunk,
+  startFakeWandbServer,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
 import { MODEL_ID, describeError, finishOf, partsOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -30,9 +35,18 @@ describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
   it('{error:{message,type,code}}: message quoted, parsed body in data, status, headers and body kept', async () => {
     // The one recorded W&B error body (wandb-api.md §9.2).
     const body = {
-      error: { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' },
+      error: {
+        code: 'invalid_api_key',
+        message: 'Missing bearer authentication in header',
+        type: 'invalid_request_error',
+      },
     };
-    const error = await apiCallErrorFor({ type: 'json', status: 401, body, headers: { 'x-request-id': 'req-123' } });
+    const error = await apiCallErrorFor({
+      type: 'json',
+      status: 401,
+      body,
+      headers: { 'x-request-id': 'req-123' },
+    });
     expect(error.message).toContain('Missing bearer authentication in header');
     expect(error.message).not.toContain('{"error"'); // extracted, not the raw body
     expect(error.statusCode).toBe(401);
@@ -53,7 +67,11 @@ describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
   it('{detail: [{loc,msg,type}]}: every msg is in the message', async () => {
     const body = {
       detail: [
-        { loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 2', type: 'less_than_equal' },
+        {
+          loc: ['body', 'temperature'],
+          msg: 'Input should be less than or equal to 2',
+          type: 'less_than_equal',
+        },
         { loc: ['body', 'messages'], msg: 'Field required', type: 'missing' },
       ],
     };
@@ -79,8 +97,16 @@ describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
   });
 
   it('mid-stream {"error":{...}} chunk: error part carries the message and the whole object', async () => {
-    const wandbError = { message: 'The engine is currently overloaded, please try again later', type: 'server_error', code: 'engine_overloaded' };
-    server.chat({ type: 'sse', events: [chunk({ content: 'Partial' }), { error: wandbError }], done: false });
+    const wandbError = {
+      message: 'The engine is currently overloaded, please try again later',
+      type: 'server_error',
+      code: 'engine_overloaded',
+    };
+    server.chat({
+      type: 'sse',
+      events: [chunk({ content: 'Partial' }), { error: wandbError }],
+      done: false,
+    });
     const { stream } = await model().doStream({ prompt: userPrompt() });
     const parts = await readParts(stream);
     const errors = partsOf(parts, 'error');
@@ -93,7 +119,11 @@ describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
   });
 
   it('errors of a streaming request are APICallErrors too', async () => {
-    server.chat({ type: 'json', status: 404, body: { error: { message: 'The requested resource was not found' } } });
+    server.chat({
+      type: 'json',
+      status: 404,
+      body: { error: { message: 'The requested resource was not found' } },
+    });
     const error = await Promise.resolve(model().doStream({ prompt: userPrompt() })).then(
       () => undefined,
       (thrown: unknown) => thrown,

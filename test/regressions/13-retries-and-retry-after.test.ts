@@ -4,7 +4,12 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
 
 let server: FakeWandbServer;
 beforeAll(async () => {
@@ -25,8 +30,12 @@ const failure = (status: number, message: string): ScriptedReply => ({
 async function run(maxRetries: number, ...replies: ScriptedReply[]) {
   server.chat(...replies);
   const before = server.requests.length;
-  const outcome = await generateText({ model: wandb()('openai/gpt-oss-120b'), prompt: 'hi', maxRetries }).then(
-    (result) => ({ text: result.text, error: undefined as unknown }),
+  const outcome = await generateText({
+    model: wandb()('openai/gpt-oss-120b'),
+    prompt: 'hi',
+    maxRetries,
+  }).then(
+    result => ({ text: result.text, error: undefined as unknown }),
     (error: unknown) => ({ text: undefined, error }),
   );
   return { ...outcome, attempts: server.requests.length - before };
@@ -52,7 +61,10 @@ describe('retries are left to ai, with correct isRetryable and responseHeaders (
     [403, 'Country, region, or territory not supported'],
     [401, 'Authentication failed'],
     [429, 'You exceeded your current quota, please check your plan and billing details'],
-    [429, "W&B Inference isn't available for personal accounts. Please switch to a non-personal account to access W&B Inference."],
+    [
+      429,
+      "W&B Inference isn't available for personal accounts. Please switch to a non-personal account to access W&B Inference.",
+    ],
   ])('does not retry a %i "%s"', async (status, message) => {
     const { error, attempts } = await run(1, failure(status, message));
     expect(attempts).toBe(1);
@@ -77,13 +89,20 @@ describe('retries are left to ai, with correct isRetryable and responseHeaders (
   });
 
   it('never retries inside the provider: maxRetries 0 means one request', async () => {
-    const { error, attempts } = await run(0, failure(500, 'The server had an error while processing your request'));
+    const { error, attempts } = await run(
+      0,
+      failure(500, 'The server had an error while processing your request'),
+    );
     expect(attempts).toBe(1);
     expect((error as APICallError).isRetryable).toBe(true);
   });
 
   it('gives up after maxRetries with the last APICallError kept', async () => {
-    const { error, attempts } = await run(1, failure(503, 'overloaded'), failure(503, 'still overloaded'));
+    const { error, attempts } = await run(
+      1,
+      failure(503, 'overloaded'),
+      failure(503, 'still overloaded'),
+    );
     expect(attempts).toBe(2);
     const lastError = (error as { lastError?: unknown }).lastError;
     expect(APICallError.isInstance(lastError)).toBe(true);

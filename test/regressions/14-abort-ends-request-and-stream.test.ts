@@ -19,7 +19,7 @@ const isAbort = (error: unknown) =>
 /** Settles with what happened; a test whose stream never ends fails on vitest's timeout. */
 function settle<T>(promise: PromiseLike<T>) {
   return Promise.resolve(promise).then(
-    (value) => ({ value, error: undefined as unknown }),
+    value => ({ value, error: undefined as unknown }),
     (error: unknown) => ({ value: undefined, error }),
   );
 }
@@ -28,18 +28,23 @@ describe('abortSignal ends the request and the stream (vercel/ai#16852, #8197)',
   it('an already aborted signal rejects with the AbortError itself', async () => {
     const controller = new AbortController();
     controller.abort();
-    const { error } = await settle(model().doStream({ prompt: userPrompt(), abortSignal: controller.signal }));
+    const { error } = await settle(
+      model().doStream({ prompt: userPrompt(), abortSignal: controller.signal }),
+    );
     expect(isAbort(error)).toBe(true);
   });
 
   it('doStream: aborting a stalled stream ends the reader and closes the connection', async () => {
     server.chat({ type: 'stall' });
     const controller = new AbortController();
-    const { stream } = await model().doStream({ prompt: userPrompt(), abortSignal: controller.signal });
+    const { stream } = await model().doStream({
+      prompt: userPrompt(),
+      abortSignal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     const { value: parts, error } = await settle(readParts(stream));
     // Either the reader rejects with the AbortError, or the stream ends with an error part carrying it.
-    const reported = error ?? parts?.find((part) => part.type === 'error')?.error;
+    const reported = error ?? parts?.find(part => part.type === 'error')?.error;
     expect(reported === undefined || isAbort(reported)).toBe(true);
     await expect.poll(() => server.openSockets(), { timeout: 2_000 }).toBe(0);
   });
@@ -48,7 +53,10 @@ describe('abortSignal ends the request and the stream (vercel/ai#16852, #8197)',
     const events = Array.from({ length: 100 }, (_, i) => chunk({ content: `${i} ` }));
     server.chat({ type: 'sse', events: [...events, chunk({}, 'stop')], delayMs: 100 });
     const controller = new AbortController();
-    const { stream } = await model().doStream({ prompt: userPrompt(), abortSignal: controller.signal });
+    const { stream } = await model().doStream({
+      prompt: userPrompt(),
+      abortSignal: controller.signal,
+    });
     const reader = stream.getReader();
     let deltas = 0;
     let failure: unknown;
@@ -70,7 +78,9 @@ describe('abortSignal ends the request and the stream (vercel/ai#16852, #8197)',
     server.chat({ type: 'stall' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const { error } = await settle(model().doGenerate({ prompt: userPrompt(), abortSignal: controller.signal }));
+    const { error } = await settle(
+      model().doGenerate({ prompt: userPrompt(), abortSignal: controller.signal }),
+    );
     expect(isAbort(error)).toBe(true);
     await expect.poll(() => server.openSockets(), { timeout: 2_000 }).toBe(0);
   });
@@ -78,7 +88,12 @@ describe('abortSignal ends the request and the stream (vercel/ai#16852, #8197)',
   it('streamText: aborting a stalled stream finishes with an abort part instead of hanging', async () => {
     server.chat({ type: 'stall' });
     const controller = new AbortController();
-    const result = streamText({ model: model(), prompt: 'hi', abortSignal: controller.signal, onError: () => {} });
+    const result = streamText({
+      model: model(),
+      prompt: 'hi',
+      abortSignal: controller.signal,
+      onError: () => {},
+    });
     setTimeout(() => controller.abort(), 50);
     const types: string[] = [];
     for await (const part of result.fullStream) types.push(part.type);

@@ -4,7 +4,12 @@ import { InvalidArgumentError, type LanguageModelV4CallOptions } from '@ai-sdk/p
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -23,7 +28,12 @@ async function sentBody(options: Omit<LanguageModelV4CallOptions, 'prompt'>) {
 
 /** No reply is queued: a request that should never be sent gets the fake server's 599. */
 function rejectionOf(wandbOptions: Record<string, any>) {
-  return Promise.resolve(wandb()(MODEL_ID).doGenerate({ prompt: userPrompt(), providerOptions: { wandb: wandbOptions } })).then(
+  return Promise.resolve(
+    wandb()(MODEL_ID).doGenerate({
+      prompt: userPrompt(),
+      providerOptions: { wandb: wandbOptions },
+    }),
+  ).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -51,7 +61,14 @@ describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, 
       logit_bias: { '50256': -100 },
       user: 'end-user-7',
     });
-    for (const key of ['enableThinking', 'reasoningEffort', 'cacheSalt', 'parallelToolCalls', 'logitBias', 'extraBody']) {
+    for (const key of [
+      'enableThinking',
+      'reasoningEffort',
+      'cacheSalt',
+      'parallelToolCalls',
+      'logitBias',
+      'extraBody',
+    ]) {
       expect(body).not.toHaveProperty(key);
     }
   });
@@ -59,7 +76,9 @@ describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, 
   it('merges extraBody last, so it can add fields and override provider-set ones', async () => {
     const body = await sentBody({
       temperature: 0.9,
-      providerOptions: { wandb: { extraBody: { top_k: 40, repetition_penalty: 1.1, temperature: 0.2 } } },
+      providerOptions: {
+        wandb: { extraBody: { top_k: 40, repetition_penalty: 1.1, temperature: 0.2 } },
+      },
     });
     expect(body).toMatchObject({ top_k: 40, repetition_penalty: 1.1, temperature: 0.2 });
     expect(body.model).toBe(MODEL_ID);
@@ -91,6 +110,10 @@ describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, 
       providerOptions: { wandb: { cacheSalt: 'per-call', extraBody: { top_k: 7 } } },
     });
     expect(await result.text).toBe('ok');
-    expect(server.requests.at(-1)!.body).toMatchObject({ stream: true, cache_salt: 'per-call', top_k: 7 });
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      stream: true,
+      cache_salt: 'per-call',
+      top_k: 7,
+    });
   });
 });

@@ -4,7 +4,12 @@ import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -14,10 +19,22 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
-const call = (toolCallId: string) => ({ type: 'tool-call' as const, toolCallId, toolName: 'search', input: { query: 'q' } });
+const call = (toolCallId: string) => ({
+  type: 'tool-call' as const,
+  toolCallId,
+  toolName: 'search',
+  input: { query: 'q' },
+});
 const result = (toolCallId: string) => ({
   role: 'tool' as const,
-  content: [{ type: 'tool-result' as const, toolCallId, toolName: 'search', output: { type: 'text' as const, value: 'r' } }],
+  content: [
+    {
+      type: 'tool-result' as const,
+      toolCallId,
+      toolName: 'search',
+      output: { type: 'text' as const, value: 'r' },
+    },
+  ],
 });
 
 const conversation: LanguageModelV4Prompt = [
@@ -37,7 +54,16 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
     await wandb()(MODEL_ID).doGenerate({ prompt: conversation, tools: [searchTool] });
     const messages = server.requests.at(-1)!.body.messages as Array<any>;
 
-    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant', 'user']);
+    expect(messages.map(m => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ]);
     expect(messages[0].content).toBe('Be brief.');
     expect(messages[2].content).toBeNull();
     expect(messages[2].tool_calls).toEqual([
@@ -48,7 +74,8 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
     expect(messages[4].tool_calls).toHaveLength(1);
     expect(messages[6].content).toBe('Found it.');
     expect(messages[6]).not.toHaveProperty('tool_calls');
-    for (const message of messages.filter((m) => m.role !== 'assistant')) expect(message.content).not.toBeNull();
+    for (const message of messages.filter(m => m.role !== 'assistant'))
+      expect(message.content).not.toBeNull();
   });
 
   it('generateText system prompt is sent with role "system", never "developer"', async () => {
@@ -62,12 +89,21 @@ describe('message shapes other servers accept (vercel/ai#14950, #12390, backend.
   it('accepts streamed deltas with role "" or null, or without a role', async () => {
     server.chat({
       type: 'sse',
-      events: [chunk({ role: '', content: 'a' }), chunk({ role: null, content: 'b' }), chunk({ content: 'c' }), chunk({}, 'stop')],
+      events: [
+        chunk({ role: '', content: 'a' }),
+        chunk({ role: null, content: 'b' }),
+        chunk({ content: 'c' }),
+        chunk({}, 'stop'),
+      ],
     });
     const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });
     const parts = await readParts(stream);
     expect(partsOf(parts, 'error')).toEqual([]);
-    expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe('abc');
+    expect(
+      partsOf(parts, 'text-delta')
+        .map(part => part.delta)
+        .join(''),
+    ).toBe('abc');
   });
 
   it('accepts a non-streamed message with role "" or no role', async () => {

@@ -3,7 +3,12 @@
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
-import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
 import { MODEL_ID, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;
@@ -12,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function sentHeaders(settings: Partial<WandbProviderSettings>, callHeaders?: Record<string, string>) {
+async function sentHeaders(
+  settings: Partial<WandbProviderSettings>,
+  callHeaders?: Record<string, string>,
+) {
   server.chat({ type: 'json', body: completion({ content: 'ok' }) });
   const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, ...settings })(MODEL_ID);
   await model.doGenerate({ prompt: userPrompt(), headers: callHeaders });
@@ -43,14 +51,23 @@ describe('headers and identity (vercel/ai#8616)', () => {
   });
 
   it('sends the project as OpenAI-Project, and a call header can override it', async () => {
-    expect((await sentHeaders({ project: 'my-team/my-project' }))['openai-project']).toBe('my-team/my-project');
-    expect((await sentHeaders({ project: 'my-team/my-project' }, { 'openai-project': 'other/p' }))['openai-project']).toBe('other/p');
+    expect((await sentHeaders({ project: 'my-team/my-project' }))['openai-project']).toBe(
+      'my-team/my-project',
+    );
+    expect(
+      (await sentHeaders({ project: 'my-team/my-project' }, { 'openai-project': 'other/p' }))[
+        'openai-project'
+      ],
+    ).toBe('other/p');
     expect(await sentHeaders({})).not.toHaveProperty('openai-project');
   });
 
   it('keeps its suffix next to the ai/7 user-agent that generateText passes per call', async () => {
     server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-    await generateText({ model: createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID), prompt: 'hi' });
+    await generateText({
+      model: createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID),
+      prompt: 'hi',
+    });
     const userAgent = server.requests.at(-1)!.headers['user-agent'];
     expect(userAgent).toContain('ai/7');
     expect(userAgent).toContain('wandb-ai-provider/');
@@ -58,7 +75,9 @@ describe('headers and identity (vercel/ai#8616)', () => {
 
   it('streams send the same identity', async () => {
     server.chat({ type: 'sse', events: textStream('ok') });
-    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, project: 't/p' })(MODEL_ID);
+    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, project: 't/p' })(
+      MODEL_ID,
+    );
     const { stream } = await model.doStream({ prompt: userPrompt(), headers: { 'x-trace': '1' } });
     await readParts(stream);
     const headers = server.requests.at(-1)!.headers;

@@ -20,12 +20,16 @@ describe('no `process` needed to import, construct or call (dexaai/openai-fetch#
     vi.resetModules();
     vi.stubGlobal('process', undefined);
     const { createWandb } = await import('../../src/index');
-    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })('openai/gpt-oss-120b');
+    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(
+      'openai/gpt-oss-120b',
+    );
     const { stream } = await model.doStream({ prompt: userPrompt() });
     const parts = await readParts(stream);
     vi.unstubAllGlobals();
 
-    expect(parts.flatMap((part) => (part.type === 'text-delta' ? [part.delta] : [])).join('')).toBe('edge ok');
+    expect(parts.flatMap(part => (part.type === 'text-delta' ? [part.delta] : [])).join('')).toBe(
+      'edge ok',
+    );
     expect(server.requests.at(-1)!.headers).not.toHaveProperty('openai-project');
   });
 });

@@ -11,8 +11,21 @@ import {
 } from '@ai-sdk/provider';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, lastRequest, providerFor, readStream, weatherTool } from '../helpers';
+import {
+  completion,
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  callOptions,
+  errorFrom,
+  lastRequest,
+  providerFor,
+  readStream,
+  weatherTool,
+} from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 let server: FakeWandbServer;
@@ -35,14 +48,30 @@ async function rejectedBeforeSending(call: () => unknown): Promise<unknown> {
 
 describe('content W&B cannot take → UnsupportedFunctionalityError naming the media type', () => {
   const bytes = new Uint8Array([1, 2, 3, 4]);
-  const mediaTypes = ['audio/wav', 'audio/mpeg', 'application/pdf', 'video/mp4', 'text/csv', 'application/octet-stream'];
+  const mediaTypes = [
+    'audio/wav',
+    'audio/mpeg',
+    'application/pdf',
+    'video/mp4',
+    'text/csv',
+    'application/octet-stream',
+  ];
 
   const userFile = (mediaType: string): LanguageModelV4Prompt => [
-    { role: 'user', content: [{ type: 'text', text: 'What is in this file?' }, { type: 'file', mediaType, data: { type: 'data', data: bytes } }] },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'What is in this file?' },
+        { type: 'file', mediaType, data: { type: 'data', data: bytes } },
+      ],
+    },
   ];
   const toolResultFile = (mediaType: string): LanguageModelV4Prompt => [
     { role: 'user', content: [{ type: 'text', text: 'Fetch it' }] },
-    { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'fetch', input: '{}' }] },
+    {
+      role: 'assistant',
+      content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: 'fetch', input: '{}' }],
+    },
     {
       role: 'tool',
       content: [
@@ -50,14 +79,20 @@ describe('content W&B cannot take → UnsupportedFunctionalityError naming the m
           type: 'tool-result',
           toolCallId: 'call_1',
           toolName: 'fetch',
-          output: { type: 'content', value: [{ type: 'file', mediaType, data: { type: 'data', data: bytes } }] },
+          output: {
+            type: 'content',
+            value: [{ type: 'file', mediaType, data: { type: 'data', data: bytes } }],
+          },
         },
       ],
     },
   ];
   const assistantFile = (mediaType: string): LanguageModelV4Prompt => [
     { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
-    { role: 'assistant', content: [{ type: 'file', mediaType, data: { type: 'data', data: bytes } }] },
+    {
+      role: 'assistant',
+      content: [{ type: 'file', mediaType, data: { type: 'data', data: bytes } }],
+    },
     { role: 'user', content: [{ type: 'text', text: 'And?' }] },
   ];
 
@@ -66,21 +101,30 @@ describe('content W&B cannot take → UnsupportedFunctionalityError naming the m
     ['a tool result', toolResultFile],
     ['an assistant message', assistantFile],
   ];
-  const cases = places.flatMap(([place, prompt]) => mediaTypes.map((mediaType) => ({ place, prompt, mediaType })));
+  const cases = places.flatMap(([place, prompt]) =>
+    mediaTypes.map(mediaType => ({ place, prompt, mediaType })),
+  );
 
-  it.each(cases)('$mediaType in $place (doGenerate and doStream)', async ({ prompt, mediaType }) => {
-    for (const call of ['doGenerate', 'doStream'] as const) {
-      const error = await rejectedBeforeSending(() => model()[call](callOptions({ prompt: prompt(mediaType) })));
-      expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
-      expect((error as Error).message).toContain(mediaType);
-    }
-  });
+  it.each(cases)(
+    '$mediaType in $place (doGenerate and doStream)',
+    async ({ prompt, mediaType }) => {
+      for (const call of ['doGenerate', 'doStream'] as const) {
+        const error = await rejectedBeforeSending(() =>
+          model()[call](callOptions({ prompt: prompt(mediaType) })),
+        );
+        expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
+        expect((error as Error).message).toContain(mediaType);
+      }
+    },
+  );
 
   it('through generateText: a PDF → UnsupportedFunctionalityError naming application/pdf', async () => {
     const error = await rejectedBeforeSending(() =>
       generateText({
         model: model(),
-        messages: [{ role: 'user', content: [{ type: 'file', mediaType: 'application/pdf', data: bytes }] }],
+        messages: [
+          { role: 'user', content: [{ type: 'file', mediaType: 'application/pdf', data: bytes }] },
+        ],
       }),
     );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -94,24 +138,54 @@ describe('providerOptions.wandb that is unknown or ill-typed → InvalidArgument
   const cases: Array<[string, string, Record<string, unknown>]> = [
     ['an unknown key', 'providerOptions.wandb.enableThinkng', { enableThinkng: true }],
     ['a snake_case key', 'providerOptions.wandb.cache_salt', { cache_salt: 'x' }],
-    ['enableThinking as a string', 'providerOptions.wandb.enableThinking', { enableThinking: 'yes' }],
-    ['reasoningEffort as a number', 'providerOptions.wandb.reasoningEffort', { reasoningEffort: 3 }],
+    [
+      'enableThinking as a string',
+      'providerOptions.wandb.enableThinking',
+      { enableThinking: 'yes' },
+    ],
+    [
+      'reasoningEffort as a number',
+      'providerOptions.wandb.reasoningEffort',
+      { reasoningEffort: 3 },
+    ],
     ['reasoningEffort empty', 'providerOptions.wandb.reasoningEffort', { reasoningEffort: '' }],
     ['cacheSalt empty', 'providerOptions.wandb.cacheSalt', { cacheSalt: '' }],
-    ['parallelToolCalls as a string', 'providerOptions.wandb.parallelToolCalls', { parallelToolCalls: 'false' }],
+    [
+      'parallelToolCalls as a string',
+      'providerOptions.wandb.parallelToolCalls',
+      { parallelToolCalls: 'false' },
+    ],
     ['logitBias out of range', 'providerOptions.wandb.logitBias.42', { logitBias: { '42': 500 } }],
     ['logitBias as an array', 'providerOptions.wandb.logitBias', { logitBias: [1, 2] }],
     ['user as a number', 'providerOptions.wandb.user', { user: 7 }],
-    ['structuredOutputs as a string', 'providerOptions.wandb.structuredOutputs', { structuredOutputs: 'true' }],
-    ['strictJsonSchema as a number', 'providerOptions.wandb.strictJsonSchema', { strictJsonSchema: 1 }],
+    [
+      'structuredOutputs as a string',
+      'providerOptions.wandb.structuredOutputs',
+      { structuredOutputs: 'true' },
+    ],
+    [
+      'strictJsonSchema as a number',
+      'providerOptions.wandb.strictJsonSchema',
+      { strictJsonSchema: 1 },
+    ],
     ['extraBody as a string', 'providerOptions.wandb.extraBody', { extraBody: 'top_k=40' }],
-    ['extraBody with a BigInt', 'providerOptions.wandb.extraBody.seed', { extraBody: { seed: 10n } }],
-    ['extraBody with a cycle', 'providerOptions.wandb.extraBody.meta', { extraBody: { meta: circular } }],
+    [
+      'extraBody with a BigInt',
+      'providerOptions.wandb.extraBody.seed',
+      { extraBody: { seed: 10n } },
+    ],
+    [
+      'extraBody with a cycle',
+      'providerOptions.wandb.extraBody.meta',
+      { extraBody: { meta: circular } },
+    ],
   ];
 
   it.each(cases)('%s → names %s', async (_name, argument, wandb) => {
     for (const call of ['doGenerate', 'doStream'] as const) {
-      const error = await rejectedBeforeSending(() => model()[call](callOptions({ providerOptions: { wandb } as never })));
+      const error = await rejectedBeforeSending(() =>
+        model()[call](callOptions({ providerOptions: { wandb } as never })),
+      );
       expect(InvalidArgumentError.isInstance(error), String(error)).toBe(true);
       expect((error as InvalidArgumentError).argument).toBe(argument);
       expect((error as Error).message).toContain(argument);
@@ -131,7 +205,9 @@ describe('providerOptions.wandb that is unknown or ill-typed → InvalidArgument
       // drain
     }
     expect(errors).toHaveLength(1);
-    expect((errors[0] as InvalidArgumentError).argument).toBe('providerOptions.wandb.enableThinking');
+    expect((errors[0] as InvalidArgumentError).argument).toBe(
+      'providerOptions.wandb.enableThinking',
+    );
     expect(server.requests.length).toBe(before);
   });
 });
@@ -147,11 +223,28 @@ describe('tool definitions W&B cannot take → InvalidArgumentError naming the t
 
   const cases: Array<[string, LanguageModelV4FunctionTool[], RegExp]> = [
     ['a boolean schema', [withSchema('lookup', true)], /tool "lookup".*JSON schema object/],
-    ['an array as schema', [withSchema('lookup', [{ type: 'string' }])], /tool "lookup".*JSON schema object/],
-    ['a schema with a BigInt', [withSchema('lookup', { type: 'object', properties: { n: { type: 'integer', maximum: 10n } } })], /tool "lookup".*JSON/],
+    [
+      'an array as schema',
+      [withSchema('lookup', [{ type: 'string' }])],
+      /tool "lookup".*JSON schema object/,
+    ],
+    [
+      'a schema with a BigInt',
+      [
+        withSchema('lookup', {
+          type: 'object',
+          properties: { n: { type: 'integer', maximum: 10n } },
+        }),
+      ],
+      /tool "lookup".*JSON/,
+    ],
     ['a schema with a cycle', [withSchema('lookup', circularSchema)], /tool "lookup".*JSON/],
     ['an empty name', [withSchema('', { type: 'object', properties: {} })], /tool name/],
-    ['two tools with one name', [weatherTool, { ...weatherTool, description: 'again' }], /"weather".*more than once/],
+    [
+      'two tools with one name',
+      [weatherTool, { ...weatherTool, description: 'again' }],
+      /"weather".*more than once/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, tools, says) => {
@@ -172,7 +265,12 @@ describe('tool definitions W&B cannot take → InvalidArgumentError naming the t
     server.chat({
       type: 'json',
       status: 400,
-      body: { object: 'error', message: "Invalid schema for function 'lookup': 'type' must be 'object'", type: 'BadRequestError', code: 400 },
+      body: {
+        object: 'error',
+        message: "Invalid schema for function 'lookup': 'type' must be 'object'",
+        type: 'BadRequestError',
+        code: 400,
+      },
     });
     const error = await errorFrom(() =>
       generateText({
@@ -192,7 +290,9 @@ describe('huge prompts are sent whole, not truncated', () => {
 
   it('doGenerate: the server receives every character', async () => {
     server.chat({ type: 'json', body: completion({ content: 'read it' }) });
-    await model().doGenerate(callOptions({ prompt: [{ role: 'user', content: [{ type: 'text', text: HUGE }] }] }));
+    await model().doGenerate(
+      callOptions({ prompt: [{ role: 'user', content: [{ type: 'text', text: HUGE }] }] }),
+    );
     expect(lastRequest(server).body.messages[0].content).toBe(HUGE);
   });
 
@@ -202,7 +302,10 @@ describe('huge prompts are sent whole, not truncated', () => {
       model: model(),
       system: HUGE,
       messages: [
-        ...Array.from({ length: 500 }, (_, index) => ({ role: index % 2 === 0 ? ('user' as const) : ('assistant' as const), content: `message ${index}` })),
+        ...Array.from({ length: 500 }, (_, index) => ({
+          role: index % 2 === 0 ? ('user' as const) : ('assistant' as const),
+          content: `message ${index}`,
+        })),
         { role: 'user', content: 'last' },
       ],
     });
@@ -217,7 +320,9 @@ describe('huge prompts are sent whole, not truncated', () => {
 
   it('doStream: a 5.9 MB prompt goes out and the stream comes back', async () => {
     server.chat({ type: 'sse', events: textStream('ok') });
-    const { stream } = await model().doStream(callOptions({ prompt: [{ role: 'user', content: [{ type: 'text', text: HUGE }] }] }));
+    const { stream } = await model().doStream(
+      callOptions({ prompt: [{ role: 'user', content: [{ type: 'text', text: HUGE }] }] }),
+    );
     const { thrown } = await readStream(stream);
     expect(thrown).toBeUndefined();
     expect(lastRequest(server).body.messages[0].content.length).toBe(HUGE.length);

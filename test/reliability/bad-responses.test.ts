@@ -7,8 +7,21 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunk, completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, finishOf, partsOf, providerFor, readStream } from '../helpers';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  callOptions,
+  errorFrom,
+  finishOf,
+  partsOf,
+  providerFor,
+  readStream,
+} from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 let server: FakeWandbServer;
@@ -29,27 +42,129 @@ function completionWith(patch: (body: Record<string, any>) => void): Record<stri
 
 describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDataError naming the field', () => {
   const cases: Array<[string, unknown, RegExp]> = [
-    ['choices missing', completionWith((body) => delete body.choices), /choices should be an array, got undefined/],
-    ['choices null', completionWith((body) => (body.choices = null)), /choices should be an array, got null/],
-    ['choices an object', completionWith((body) => (body.choices = { 0: {} })), /choices should be an array, got object/],
-    ['choices empty', completionWith((body) => (body.choices = [])), /choices should be a non-empty array/],
-    ['choices[0] null', completionWith((body) => (body.choices = [null])), /choices\[0\] should be an object, got null/],
-    ['choices[0] a string', completionWith((body) => (body.choices = [ECHO])), /choices\[0\] should be an object, got string/],
-    ['message missing', completionWith((body) => delete body.choices[0].message), /choices\[0\]\.message should be an object/],
-    ['message a string', completionWith((body) => (body.choices[0].message = ECHO)), /choices\[0\]\.message should be an object, got string/],
-    ['content a number', completionWith((body) => (body.choices[0].message.content = 42)), /choices\[0\]\.message\.content should be a string, got number/],
-    ['content an array', completionWith((body) => (body.choices[0].message.content = [{ type: 'text', text: ECHO }])), /message\.content should be a string, got an array/],
-    ['reasoning a number', completionWith((body) => (body.choices[0].message.reasoning = 1)), /message\.reasoning should be a string/],
-    ['tool_calls an object', completionWith((body) => (body.choices[0].message.tool_calls = { id: 'x' })), /message\.tool_calls should be an array/],
-    ['tool_calls[0] null', completionWith((body) => (body.choices[0].message.tool_calls = [null])), /tool_calls\[0\] should be an object/],
-    ['tool call without function', completionWith((body) => (body.choices[0].message.tool_calls = [{ id: 'c1', type: 'function' }])), /tool_calls\[0\]\.function should be an object/],
-    ['tool call name a number', completionWith((body) => (body.choices[0].message.tool_calls = [{ id: 'c1', function: { name: 7, arguments: '{}' } }])), /tool_calls\[0\]\.function\.name should be a string/],
-    ['tool call name empty', completionWith((body) => (body.choices[0].message.tool_calls = [{ id: 'c1', function: { name: '', arguments: '{}' } }])), /tool_calls\[0\]\.function\.name should be a non-empty string/],
-    ['tool call arguments a number', completionWith((body) => (body.choices[0].message.tool_calls = [{ id: 'c1', function: { name: 'f', arguments: 7 } }])), /function\.arguments should be a string, got number/],
-    ['tool call id a number', completionWith((body) => (body.choices[0].message.tool_calls = [{ id: 7, function: { name: 'f', arguments: '{}' } }])), /tool_calls\[0\]\.id should be a string/],
-    ['finish_reason a number', completionWith((body) => (body.choices[0].finish_reason = 1)), /choices\[0\]\.finish_reason should be a string, got number/],
-    ['id a number', completionWith((body) => (body.id = 12)), /\bid should be a string, got number/],
-    ['model an object', completionWith((body) => (body.model = { name: 'x' })), /\bmodel should be a string, got object/],
+    [
+      'choices missing',
+      completionWith(body => delete body.choices),
+      /choices should be an array, got undefined/,
+    ],
+    [
+      'choices null',
+      completionWith(body => (body.choices = null)),
+      /choices should be an array, got null/,
+    ],
+    [
+      'choices an object',
+      completionWith(body => (body.choices = { 0: {} })),
+      /choices should be an array, got object/,
+    ],
+    [
+      'choices empty',
+      completionWith(body => (body.choices = [])),
+      /choices should be a non-empty array/,
+    ],
+    [
+      'choices[0] null',
+      completionWith(body => (body.choices = [null])),
+      /choices\[0\] should be an object, got null/,
+    ],
+    [
+      'choices[0] a string',
+      completionWith(body => (body.choices = [ECHO])),
+      /choices\[0\] should be an object, got string/,
+    ],
+    [
+      'message missing',
+      completionWith(body => delete body.choices[0].message),
+      /choices\[0\]\.message should be an object/,
+    ],
+    [
+      'message a string',
+      completionWith(body => (body.choices[0].message = ECHO)),
+      /choices\[0\]\.message should be an object, got string/,
+    ],
+    [
+      'content a number',
+      completionWith(body => (body.choices[0].message.content = 42)),
+      /choices\[0\]\.message\.content should be a string, got number/,
+    ],
+    [
+      'content an array',
+      completionWith(body => (body.choices[0].message.content = [{ type: 'text', text: ECHO }])),
+      /message\.content should be a string, got an array/,
+    ],
+    [
+      'reasoning a number',
+      completionWith(body => (body.choices[0].message.reasoning = 1)),
+      /message\.reasoning should be a string/,
+    ],
+    [
+      'tool_calls an object',
+      completionWith(body => (body.choices[0].message.tool_calls = { id: 'x' })),
+      /message\.tool_calls should be an array/,
+    ],
+    [
+      'tool_calls[0] null',
+      completionWith(body => (body.choices[0].message.tool_calls = [null])),
+      /tool_calls\[0\] should be an object/,
+    ],
+    [
+      'tool call without function',
+      completionWith(
+        body => (body.choices[0].message.tool_calls = [{ id: 'c1', type: 'function' }]),
+      ),
+      /tool_calls\[0\]\.function should be an object/,
+    ],
+    [
+      'tool call name a number',
+      completionWith(
+        body =>
+          (body.choices[0].message.tool_calls = [
+            { id: 'c1', function: { name: 7, arguments: '{}' } },
+          ]),
+      ),
+      /tool_calls\[0\]\.function\.name should be a string/,
+    ],
+    [
+      'tool call name empty',
+      completionWith(
+        body =>
+          (body.choices[0].message.tool_calls = [
+            { id: 'c1', function: { name: '', arguments: '{}' } },
+          ]),
+      ),
+      /tool_calls\[0\]\.function\.name should be a non-empty string/,
+    ],
+    [
+      'tool call arguments a number',
+      completionWith(
+        body =>
+          (body.choices[0].message.tool_calls = [
+            { id: 'c1', function: { name: 'f', arguments: 7 } },
+          ]),
+      ),
+      /function\.arguments should be a string, got number/,
+    ],
+    [
+      'tool call id a number',
+      completionWith(
+        body =>
+          (body.choices[0].message.tool_calls = [
+            { id: 7, function: { name: 'f', arguments: '{}' } },
+          ]),
+      ),
+      /tool_calls\[0\]\.id should be a string/,
+    ],
+    [
+      'finish_reason a number',
+      completionWith(body => (body.choices[0].finish_reason = 1)),
+      /choices\[0\]\.finish_reason should be a string, got number/,
+    ],
+    ['id a number', completionWith(body => (body.id = 12)), /\bid should be a string, got number/],
+    [
+      'model an object',
+      completionWith(body => (body.model = { name: 'x' })),
+      /\bmodel should be a string, got object/,
+    ],
     ['the body an array', [ECHO], /the response body should be an object, got an array/],
     ['the body null', null, /the response body should be an object, got null/],
     ['the body a number', 42, /the response body should be an object, got number/],
@@ -70,18 +185,24 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     ['an HTML page from a proxy', `<html><body>Logged in as ${ECHO}</body></html>`],
     ['an empty body', ''],
     ['JSON cut short', `{"id":"x","echo":"${ECHO}","choices":[{"index":0,"mess`],
-    ['an event stream (a server that ignores stream: false)', `data: {"choices":[{"index":0,"delta":{"content":"${ECHO}"}}]}\n\ndata: [DONE]\n\n`],
+    [
+      'an event stream (a server that ignores stream: false)',
+      `data: {"choices":[{"index":0,"delta":{"content":"${ECHO}"}}]}\n\ndata: [DONE]\n\n`,
+    ],
   ];
-  it.each(notJson)('%s → InvalidResponseDataError saying the body is not JSON', async (_name, body) => {
-    server.chat({ type: 'text', status: 200, body });
-    const error = await errorFrom(() => model().doGenerate(callOptions()));
-    expect(InvalidResponseDataError.isInstance(error), String(error)).toBe(true);
-    expect((error as Error).message).toMatch(/the body is not JSON/);
-    expectNoSecret(error);
-  });
+  it.each(notJson)(
+    '%s → InvalidResponseDataError saying the body is not JSON',
+    async (_name, body) => {
+      server.chat({ type: 'text', status: 200, body });
+      const error = await errorFrom(() => model().doGenerate(callOptions()));
+      expect(InvalidResponseDataError.isInstance(error), String(error)).toBe(true);
+      expect((error as Error).message).toMatch(/the body is not JSON/);
+      expectNoSecret(error);
+    },
+  );
 
   it('through generateText (retries on): the same error, one request', async () => {
-    server.chat({ type: 'json', body: completionWith((body) => delete body.choices) });
+    server.chat({ type: 'json', body: completionWith(body => delete body.choices) });
     const before = server.requests.length;
     const error = await errorFrom(() => generateText({ model: model(), prompt: 'Hi' }));
     expect(InvalidResponseDataError.isInstance(error)).toBe(true);
@@ -92,7 +213,7 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
   it('control: lenient about what is not read (unknown fields, odd usage)', async () => {
     server.chat({
       type: 'json',
-      body: completionWith((body) => {
+      body: completionWith(body => {
         body.usage = { prompt_tokens: 'twelve', completion_tokens: -1, total_tokens: null };
         body.system_fingerprint = 7;
         body.choices[0].logprobs = 'n/a';
@@ -106,29 +227,84 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
 
 describe('doStream: a chunk that breaks the wire format → error part naming the field', () => {
   const good = chunk({ content: 'kept' });
-  const withDelta = (delta: unknown) => ({ ...chunk({}), echo: ECHO, choices: [{ index: 0, delta, finish_reason: null }] });
+  const withDelta = (delta: unknown) => ({
+    ...chunk({}),
+    echo: ECHO,
+    choices: [{ index: 0, delta, finish_reason: null }],
+  });
   const cases: Array<[string, unknown, RegExp]> = [
-    ['choices an object', { ...chunk({}), choices: { 0: { delta: {} } }, echo: ECHO }, /choices should be an array, got object/],
-    ['choices[0] null', { ...chunk({}), choices: [null], echo: ECHO }, /choices\[0\] should be an object, got null/],
+    [
+      'choices an object',
+      { ...chunk({}), choices: { 0: { delta: {} } }, echo: ECHO },
+      /choices should be an array, got object/,
+    ],
+    [
+      'choices[0] null',
+      { ...chunk({}), choices: [null], echo: ECHO },
+      /choices\[0\] should be an object, got null/,
+    ],
     ['delta a string', withDelta(ECHO), /choices\[0\]\.delta should be an object, got string/],
-    ['content a number', withDelta({ content: 42 }), /choices\[0\]\.delta\.content should be a string, got number/],
-    ['content an object', withDelta({ content: { text: ECHO } }), /delta\.content should be a string, got object/],
-    ['reasoning_content a number', withDelta({ reasoning_content: 3 }), /delta\.reasoning_content should be a string/],
-    ['tool_calls an object', withDelta({ tool_calls: { index: 0 } }), /delta\.tool_calls should be an array, got object/],
-    ['tool_calls[0] a string', withDelta({ tool_calls: [ECHO] }), /delta\.tool_calls\[0\] should be an object, got string/],
-    ['tool call function a string', withDelta({ tool_calls: [{ index: 0, function: 'f' }] }), /tool_calls\[0\]\.function should be an object/],
-    ['tool call name a number', withDelta({ tool_calls: [{ index: 0, id: 'c', function: { name: 5 } }] }), /tool_calls\[0\]\.function\.name should be a string/],
-    ['tool call arguments a number', withDelta({ tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: 5 } }] }), /function\.arguments should be a string/],
-    ['finish_reason a number', { ...chunk({}), echo: ECHO, choices: [{ index: 0, delta: {}, finish_reason: 0 }] }, /choices\[0\]\.finish_reason should be a string, got number/],
+    [
+      'content a number',
+      withDelta({ content: 42 }),
+      /choices\[0\]\.delta\.content should be a string, got number/,
+    ],
+    [
+      'content an object',
+      withDelta({ content: { text: ECHO } }),
+      /delta\.content should be a string, got object/,
+    ],
+    [
+      'reasoning_content a number',
+      withDelta({ reasoning_content: 3 }),
+      /delta\.reasoning_content should be a string/,
+    ],
+    [
+      'tool_calls an object',
+      withDelta({ tool_calls: { index: 0 } }),
+      /delta\.tool_calls should be an array, got object/,
+    ],
+    [
+      'tool_calls[0] a string',
+      withDelta({ tool_calls: [ECHO] }),
+      /delta\.tool_calls\[0\] should be an object, got string/,
+    ],
+    [
+      'tool call function a string',
+      withDelta({ tool_calls: [{ index: 0, function: 'f' }] }),
+      /tool_calls\[0\]\.function should be an object/,
+    ],
+    [
+      'tool call name a number',
+      withDelta({ tool_calls: [{ index: 0, id: 'c', function: { name: 5 } }] }),
+      /tool_calls\[0\]\.function\.name should be a string/,
+    ],
+    [
+      'tool call arguments a number',
+      withDelta({ tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: 5 } }] }),
+      /function\.arguments should be a string/,
+    ],
+    [
+      'finish_reason a number',
+      { ...chunk({}), echo: ECHO, choices: [{ index: 0, delta: {}, finish_reason: 0 }] },
+      /choices\[0\]\.finish_reason should be a string, got number/,
+    ],
     ['id an object', { ...chunk({}), id: { echo: ECHO } }, /\bid should be a string, got object/],
   ];
 
   it.each(cases)('%s', async (_name, badChunk, says) => {
-    server.chat({ type: 'sse', events: [good, badChunk, chunk({ content: ' lost' }), chunk({}, 'stop')] });
+    server.chat({
+      type: 'sse',
+      events: [good, badChunk, chunk({ content: ' lost' }), chunk({}, 'stop')],
+    });
     const { stream } = await model().doStream(callOptions());
     const { parts, thrown } = await readStream(stream);
     expect(thrown).toBeUndefined();
-    expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe('kept');
+    expect(
+      partsOf(parts, 'text-delta')
+        .map(part => part.delta)
+        .join(''),
+    ).toBe('kept');
     const errors = partsOf(parts, 'error');
     expect(errors).toHaveLength(1);
     expect((errors[0].error as Error).message).toMatch(says);
@@ -155,14 +331,28 @@ describe('listModels: a 200 that is not a model list → InvalidResponseDataErro
   const cases: Array<[string, unknown, RegExp]> = [
     ['data missing', { object: 'list', echo: ECHO }, /data should be an array, got undefined/],
     ['data a string', { object: 'list', data: ECHO }, /data should be an array, got string/],
-    ['an entry without id', { object: 'list', data: [{ object: 'model', owned_by: ECHO }] }, /data\[0\]\.id should be a non-empty string, got undefined/],
-    ['an entry that is a string', { object: 'list', data: ['openai/gpt-oss-120b', ECHO] }, /data\[0\]\.id should be a non-empty string/],
-    ['an id that is a number', { object: 'list', data: [{ id: 7, echo: ECHO }] }, /data\[0\]\.id should be a non-empty string, got number/],
+    [
+      'an entry without id',
+      { object: 'list', data: [{ object: 'model', owned_by: ECHO }] },
+      /data\[0\]\.id should be a non-empty string, got undefined/,
+    ],
+    [
+      'an entry that is a string',
+      { object: 'list', data: ['openai/gpt-oss-120b', ECHO] },
+      /data\[0\]\.id should be a non-empty string/,
+    ],
+    [
+      'an id that is a number',
+      { object: 'list', data: [{ id: 7, echo: ECHO }] },
+      /data\[0\]\.id should be a non-empty string, got number/,
+    ],
     ['the body an array', [ECHO], /data should be an array/],
     ['a body that is not JSON', `<html>${ECHO}</html>`, /the body is not JSON/],
   ];
   it.each(cases)('%s', async (_name, body, says) => {
-    server.models(typeof body === 'string' ? { type: 'text', status: 200, body } : { type: 'json', body });
+    server.models(
+      typeof body === 'string' ? { type: 'text', status: 200, body } : { type: 'json', body },
+    );
     const error = await errorFrom(() => providerFor(server, { apiKey: SECRET_KEY }).listModels());
     expect(InvalidResponseDataError.isInstance(error), String(error)).toBe(true);
     expect((error as Error).message).toMatch(says);

@@ -8,7 +8,11 @@ import { STATUS_CODES } from 'node:http';
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
+import {
+  startFakeWandbServer,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
@@ -26,20 +30,41 @@ const rows: Array<{ status: number; message: string; retryable: boolean }> = [
   { status: 422, message: 'temperature must be between 0 and 2', retryable: false },
   { status: 401, message: 'Authentication failed', retryable: false },
   { status: 401, message: 'Missing bearer authentication in header', retryable: false },
-  { status: 402, message: 'You exceeded your current quota, please check your plan and billing details', retryable: false },
+  {
+    status: 402,
+    message: 'You exceeded your current quota, please check your plan and billing details',
+    retryable: false,
+  },
   { status: 403, message: 'Country, region, or territory not supported', retryable: false },
-  { status: 403, message: 'The inference gateway is not enabled for your organization', retryable: false },
+  {
+    status: 403,
+    message: 'The inference gateway is not enabled for your organization',
+    retryable: false,
+  },
   { status: 404, message: 'The requested resource was not found', retryable: false },
   { status: 429, message: 'Concurrency limit reached for requests', retryable: true },
   {
     status: 429,
-    message: "W&B Inference isn't available for personal accounts. Please switch to a non-personal account to access W&B Inference.",
+    message:
+      "W&B Inference isn't available for personal accounts. Please switch to a non-personal account to access W&B Inference.",
     retryable: false,
   },
-  { status: 429, message: 'You exceeded your current quota, please check your plan and billing details', retryable: false },
-  { status: 500, message: 'The server had an error while processing your request', retryable: true },
+  {
+    status: 429,
+    message: 'You exceeded your current quota, please check your plan and billing details',
+    retryable: false,
+  },
+  {
+    status: 500,
+    message: 'The server had an error while processing your request',
+    retryable: true,
+  },
   { status: 502, message: 'Bad gateway: upstream connect error', retryable: true },
-  { status: 503, message: 'The engine is currently overloaded, please try again later', retryable: true },
+  {
+    status: 503,
+    message: 'The engine is currently overloaded, please try again later',
+    retryable: true,
+  },
   { status: 504, message: 'Upstream request timeout', retryable: true },
 ];
 
@@ -61,7 +86,9 @@ const shapes: Array<{
       type: 'json',
       status,
       headers: ECHO_HEADERS,
-      body: { error: { message, type: 'invalid_request_error', code: null, param: `key ${SECRET_KEY}` } },
+      body: {
+        error: { message, type: 'invalid_request_error', code: null, param: `key ${SECRET_KEY}` },
+      },
     }),
     shows: (_status, message) => message,
     wordsSurvive: true,
@@ -83,32 +110,36 @@ const shapes: Array<{
       type: 'json',
       status,
       headers: ECHO_HEADERS,
-      body: { detail: [{ loc: ['body', 'messages'], msg: message, type: 'value_error', input: SECRET_KEY }] },
+      body: {
+        detail: [
+          { loc: ['body', 'messages'], msg: message, type: 'value_error', input: SECRET_KEY },
+        ],
+      },
     }),
     shows: (_status, message) => `body.messages: ${message}`,
     wordsSurvive: true,
   },
   {
     shape: 'empty body',
-    reply: (status) => ({ type: 'text', status, headers: ECHO_HEADERS, body: '' }),
-    shows: (status) => STATUS_CODES[status] ?? '',
+    reply: status => ({ type: 'text', status, headers: ECHO_HEADERS, body: '' }),
+    shows: status => STATUS_CODES[status] ?? '',
     wordsSurvive: false,
   },
   {
     shape: 'HTML gateway page',
-    reply: (status) => ({
+    reply: status => ({
       type: 'text',
       status,
       headers: ECHO_HEADERS,
       body: `<html><head><title>${status}</title></head><body><h1>${STATUS_CODES[status]}</h1><!-- Bearer ${SECRET_KEY} --></body></html>`,
     }),
-    shows: (status) => STATUS_CODES[status] ?? '',
+    shows: status => STATUS_CODES[status] ?? '',
     wordsSurvive: false,
   },
 ];
 
-const cases = rows.flatMap((row) =>
-  shapes.map((shape) => ({
+const cases = rows.flatMap(row =>
+  shapes.map(shape => ({
     ...row,
     ...shape,
     name: `${row.status} "${row.message.slice(0, 40)}" as ${shape.shape}`,
@@ -116,12 +147,19 @@ const cases = rows.flatMap((row) =>
   })),
 );
 
-function expectClassified(error: unknown, testCase: (typeof cases)[number]): asserts error is APICallError {
-  expect(APICallError.isInstance(error), `expected an APICallError, got ${String(error)}`).toBe(true);
+function expectClassified(
+  error: unknown,
+  testCase: (typeof cases)[number],
+): asserts error is APICallError {
+  expect(APICallError.isInstance(error), `expected an APICallError, got ${String(error)}`).toBe(
+    true,
+  );
   const apiError = error as APICallError;
   expect(apiError.statusCode).toBe(testCase.status);
   expect(apiError.message).toContain(`W&B Inference error (HTTP ${testCase.status}): `);
-  expect(apiError.message).toContain(testCase.shows(testCase.status, testCase.message).replace(/\.+$/, ''));
+  expect(apiError.message).toContain(
+    testCase.shows(testCase.status, testCase.message).replace(/\.+$/, ''),
+  );
   expect(apiError.message).not.toMatch(/<html|<!--/i);
   expect(apiError.isRetryable).toBe(testCase.expectedRetryable);
   expect(apiError.responseHeaders?.['x-request-id']).toBe('req-7');
@@ -129,7 +167,7 @@ function expectClassified(error: unknown, testCase: (typeof cases)[number]): ass
 }
 
 describe('HTTP errors through doGenerate', () => {
-  it.each(cases)('$name', async (testCase) => {
+  it.each(cases)('$name', async testCase => {
     server.chat(testCase.reply(testCase.status, testCase.message));
     const error = await errorFrom(() => wandb()(MODEL_ID).doGenerate(callOptions()));
     expectClassified(error, testCase);
@@ -137,7 +175,7 @@ describe('HTTP errors through doGenerate', () => {
 });
 
 describe('HTTP errors through doStream', () => {
-  it.each(cases)('$name', async (testCase) => {
+  it.each(cases)('$name', async testCase => {
     server.chat(testCase.reply(testCase.status, testCase.message));
     const error = await errorFrom(() => wandb()(MODEL_ID).doStream(callOptions()));
     expectClassified(error, testCase);
@@ -145,7 +183,7 @@ describe('HTTP errors through doStream', () => {
 });
 
 describe('HTTP errors through listModels', () => {
-  it.each(cases.filter((testCase) => testCase.shape === shapes[0].shape))('$name', async (testCase) => {
+  it.each(cases.filter(testCase => testCase.shape === shapes[0].shape))('$name', async testCase => {
     server.models(testCase.reply(testCase.status, testCase.message));
     const error = await errorFrom(() => wandb().listModels());
     expectClassified(error, testCase);
@@ -153,10 +191,12 @@ describe('HTTP errors through listModels', () => {
 });
 
 describe('HTTP errors through generateText (maxRetries: 0, so exactly one request)', () => {
-  it.each(cases.filter((testCase) => testCase.shape === shapes[0].shape))('$name', async (testCase) => {
+  it.each(cases.filter(testCase => testCase.shape === shapes[0].shape))('$name', async testCase => {
     server.chat(testCase.reply(testCase.status, testCase.message));
     const before = server.requests.length;
-    const error = await errorFrom(() => generateText({ model: wandb()(MODEL_ID), prompt: 'Hi', maxRetries: 0 }));
+    const error = await errorFrom(() =>
+      generateText({ model: wandb()(MODEL_ID), prompt: 'Hi', maxRetries: 0 }),
+    );
     expectClassified(error, testCase);
     expect(server.requests.length - before).toBe(1);
   });
@@ -180,7 +220,9 @@ describe('the server is gone', () => {
       expect((error as APICallError).url).toBe(`${baseURL}/chat/completions`);
       expectNoSecret(error);
     }
-    const listError = await errorFrom(() => providerFor(server, { apiKey: SECRET_KEY, baseURL }).listModels());
+    const listError = await errorFrom(() =>
+      providerFor(server, { apiKey: SECRET_KEY, baseURL }).listModels(),
+    );
     expect(APICallError.isInstance(listError)).toBe(true);
     expectNoSecret(listError);
   });
@@ -188,7 +230,11 @@ describe('the server is gone', () => {
   it('connection refused through generateText → RetryError after 1 + maxRetries attempts, no key', async () => {
     const baseURL = await refusedBaseURL();
     const error = await errorFrom(() =>
-      generateText({ model: providerFor(server, { apiKey: SECRET_KEY, baseURL })(MODEL_ID), prompt: 'Hi', maxRetries: 1 }),
+      generateText({
+        model: providerFor(server, { apiKey: SECRET_KEY, baseURL })(MODEL_ID),
+        prompt: 'Hi',
+        maxRetries: 1,
+      }),
     );
     expect(error).toMatchObject({ name: 'AI_RetryError', reason: 'maxRetriesExceeded' });
     expect((error as { errors: unknown[] }).errors).toHaveLength(2);
@@ -196,7 +242,7 @@ describe('the server is gone', () => {
   }, 10_000);
 
   it('the connection is closed before any answer → a retryable APICallError, no key', async () => {
-    server.chat({ type: 'respond', respond: (response) => void response.socket?.destroy() });
+    server.chat({ type: 'respond', respond: response => void response.socket?.destroy() });
     const error = await errorFrom(() => wandb()(MODEL_ID).doGenerate(callOptions()));
     expect(APICallError.isInstance(error), String(error)).toBe(true);
     expect((error as APICallError).isRetryable).toBe(true);

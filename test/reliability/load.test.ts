@@ -6,8 +6,24 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chunk, completion, startFakeWandbServer, usageChunk, type FakeWandbServer, type RecordedRequest, type ScriptedReply } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, finishOf, partsOf, providerFor, readStream, userPrompt } from '../helpers';
+import {
+  chunk,
+  completion,
+  startFakeWandbServer,
+  usageChunk,
+  type FakeWandbServer,
+  type RecordedRequest,
+  type ScriptedReply,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  callOptions,
+  finishOf,
+  partsOf,
+  providerFor,
+  readStream,
+  userPrompt,
+} from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 const CALLS = 200;
@@ -26,7 +42,13 @@ function callerOf(request: RecordedRequest): number {
 }
 
 /** Caller n's answer: pieces that name n, so a piece delivered to the wrong caller shows. */
-const piecesFor = (caller: number) => [`[${caller}] `, `reasoned `, `answer `, `for ${caller}`, ` ✓${caller}`];
+const piecesFor = (caller: number) => [
+  `[${caller}] `,
+  `reasoned `,
+  `answer `,
+  `for ${caller}`,
+  ` ✓${caller}`,
+];
 const answerFor = (caller: number) => piecesFor(caller).join('');
 
 /** Streams caller n's answer in small delayed writes, so that the 200 streams interleave. */
@@ -38,7 +60,7 @@ const streamedAnswer = (request: RecordedRequest): ScriptedReply => {
     events: [
       chunk({ role: 'assistant', content: '' }),
       chunk({ reasoning: `thinking about ${caller}` }),
-      ...piecesFor(caller).map((piece) => chunk({ content: piece })),
+      ...piecesFor(caller).map(piece => chunk({ content: piece })),
       chunk({}, 'stop'),
       usageChunk({ prompt_tokens: caller, completion_tokens: 5, total_tokens: caller + 5 }),
     ],
@@ -55,16 +77,29 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
     const chat = providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
     const results = await Promise.all(
       Array.from({ length: CALLS }, async (_, caller) => {
-        const { stream } = await chat.doStream(callOptions({ prompt: userPrompt(`caller ${caller}`) }));
+        const { stream } = await chat.doStream(
+          callOptions({ prompt: userPrompt(`caller ${caller}`) }),
+        );
         return { caller, ...(await readStream(stream)) };
       }),
     );
     for (const { caller, parts, thrown } of results) {
       expect(thrown).toBeUndefined();
       expect(partsOf(parts, 'error')).toEqual([]);
-      expect(partsOf(parts, 'reasoning-delta').map((part) => part.delta).join('')).toBe(`thinking about ${caller}`);
-      expect(partsOf(parts, 'text-delta').map((part) => part.delta).join('')).toBe(answerFor(caller));
-      expect(finishOf(parts)).toMatchObject({ finishReason: { unified: 'stop' }, usage: { inputTokens: { total: caller } } });
+      expect(
+        partsOf(parts, 'reasoning-delta')
+          .map(part => part.delta)
+          .join(''),
+      ).toBe(`thinking about ${caller}`);
+      expect(
+        partsOf(parts, 'text-delta')
+          .map(part => part.delta)
+          .join(''),
+      ).toBe(answerFor(caller));
+      expect(finishOf(parts)).toMatchObject({
+        finishReason: { unified: 'stop' },
+        usage: { inputTokens: { total: caller } },
+      });
     }
     await expectAllResponsesClosed();
   });
@@ -75,7 +110,11 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
     const errors: unknown[] = [];
     const texts = await Promise.all(
       Array.from({ length: CALLS }, async (_, caller) => {
-        const result = streamText({ model: chat, prompt: `caller ${caller}`, onError: ({ error }) => void errors.push(error) });
+        const result = streamText({
+          model: chat,
+          prompt: `caller ${caller}`,
+          onError: ({ error }) => void errors.push(error),
+        });
         let text = '';
         for await (const delta of result.textStream) text += delta;
         return text;
@@ -89,12 +128,20 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
   it(`${CALLS} generateText calls: each gets exactly its own answer`, async () => {
     const answer = (request: RecordedRequest): ScriptedReply => {
       const caller = callerOf(request);
-      return { type: 'json', body: completion({ content: answerFor(caller) }, { usage: { prompt_tokens: caller, completion_tokens: 1 } }) };
+      return {
+        type: 'json',
+        body: completion(
+          { content: answerFor(caller) },
+          { usage: { prompt_tokens: caller, completion_tokens: 1 } },
+        ),
+      };
     };
     server.chat(...Array.from({ length: CALLS }, () => answer));
     const chat = providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
     const results = await Promise.all(
-      Array.from({ length: CALLS }, (_, caller) => generateText({ model: chat, prompt: `caller ${caller}`, maxRetries: 0 })),
+      Array.from({ length: CALLS }, (_, caller) =>
+        generateText({ model: chat, prompt: `caller ${caller}`, maxRetries: 0 }),
+      ),
     );
     results.forEach((result, caller) => {
       expect(result.text).toBe(answerFor(caller));
@@ -114,12 +161,24 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
           return {
             type: 'sse',
             delayMs: 2,
-            events: [chunk({ content: `[${caller}] ` }), { error: { message: `engine failed for ${caller}`, code: 500 } }],
+            events: [
+              chunk({ content: `[${caller}] ` }),
+              { error: { message: `engine failed for ${caller}`, code: 500 } },
+            ],
           };
         case 2:
-          return { type: 'sse', delayMs: 2, events: [chunk({ content: `[${caller}] ` }), chunk({ content: 'lost' })], destroyAfter: 1 };
+          return {
+            type: 'sse',
+            delayMs: 2,
+            events: [chunk({ content: `[${caller}] ` }), chunk({ content: 'lost' })],
+            destroyAfter: 1,
+          };
         default:
-          return { type: 'json', status: 503, body: { error: { message: `overloaded for ${caller}` } } };
+          return {
+            type: 'json',
+            status: 503,
+            body: { error: { message: `overloaded for ${caller}` } },
+          };
       }
     };
     server.chat(...Array.from({ length: CALLS }, () => mixed));
@@ -127,7 +186,9 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
     const outcomes = await Promise.all(
       Array.from({ length: CALLS }, async (_, caller) => {
         try {
-          const { stream } = await chat.doStream(callOptions({ prompt: userPrompt(`caller ${caller}`) }));
+          const { stream } = await chat.doStream(
+            callOptions({ prompt: userPrompt(`caller ${caller}`) }),
+          );
           return { caller, ...(await readStream(stream)) };
         } catch (error) {
           return { caller, parts: [] as LanguageModelV4StreamPart[], thrown: error };
@@ -135,8 +196,10 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
       }),
     );
     for (const { caller, parts, thrown } of outcomes) {
-      const text = partsOf(parts, 'text-delta').map((part) => part.delta).join('');
-      const errorMessages = partsOf(parts, 'error').map((part) => (part.error as Error).message);
+      const text = partsOf(parts, 'text-delta')
+        .map(part => part.delta)
+        .join('');
+      const errorMessages = partsOf(parts, 'error').map(part => (part.error as Error).message);
       expectNoSecret(parts);
       switch (caller % 4) {
         case 0:

@@ -8,8 +8,23 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chunk, startFakeWandbServer, textStream, usageChunk, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, finishOf, partsOf, providerFor, readStream } from '../helpers';
+import {
+  chunk,
+  startFakeWandbServer,
+  textStream,
+  usageChunk,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
+import {
+  MODEL_ID,
+  callOptions,
+  errorFrom,
+  finishOf,
+  partsOf,
+  providerFor,
+  readStream,
+} from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 let server: FakeWandbServer;
@@ -21,12 +36,16 @@ afterAll(() => server.close());
 const model = () => providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
 
 /** The first part of every faulty stream: some text that must survive the fault. */
-const PARTIAL = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'The answer' }), chunk({ content: ' is' })];
+const PARTIAL = [
+  chunk({ role: 'assistant', content: '' }),
+  chunk({ content: 'The answer' }),
+  chunk({ content: ' is' }),
+];
 const PARTIAL_TEXT = 'The answer is';
 
 const textOf = (parts: LanguageModelV4StreamPart[]) =>
   partsOf(parts, 'text-delta')
-    .map((part) => part.delta)
+    .map(part => part.delta)
     .join('');
 
 /** Every response the server began has been closed: nothing holds a socket. */
@@ -46,14 +65,28 @@ async function streamFault(reply: ScriptedReply) {
   expect(parts.at(-1)?.type).toBe('finish');
   expectNoSecret(parts, 'the stream parts');
   await expectResponsesClosed();
-  return { parts, error: errors[0].error as { message: string; isRetryable?: boolean; code?: unknown; data?: unknown } };
+  return {
+    parts,
+    error: errors[0].error as {
+      message: string;
+      isRetryable?: boolean;
+      code?: unknown;
+      data?: unknown;
+    },
+  };
 }
 
 describe('W&B reports an error inside the stream', () => {
   const errorEvents: Array<{ name: string; event: unknown; says: string; retryable: boolean }> = [
     {
       name: '{"error":{message,type,code:500}}',
-      event: { error: { message: 'The server had an error while processing your request', type: 'InternalServerError', code: 500 } },
+      event: {
+        error: {
+          message: 'The server had an error while processing your request',
+          type: 'InternalServerError',
+          code: 500,
+        },
+      },
       says: 'The server had an error while processing your request',
       retryable: true,
     },
@@ -77,8 +110,14 @@ describe('W&B reports an error inside the stream', () => {
     },
     {
       name: '{"error":{message,type:"BadRequestError",code:400}}',
-      event: { error: { message: "This model's maximum context length is 8192 tokens", type: 'BadRequestError', code: 400 } },
-      says: "maximum context length is 8192 tokens",
+      event: {
+        error: {
+          message: "This model's maximum context length is 8192 tokens",
+          type: 'BadRequestError',
+          code: 400,
+        },
+      },
+      says: 'maximum context length is 8192 tokens',
       retryable: false,
     },
     {
@@ -89,7 +128,12 @@ describe('W&B reports an error inside the stream', () => {
     },
     {
       name: 'vLLM flat {"object":"error",message,code:503}',
-      event: { object: 'error', message: 'Engine overloaded', type: 'ServiceUnavailableError', code: 503 },
+      event: {
+        object: 'error',
+        message: 'Engine overloaded',
+        type: 'ServiceUnavailableError',
+        code: 503,
+      },
       says: 'Engine overloaded',
       retryable: true,
     },
@@ -107,18 +151,31 @@ describe('W&B reports an error inside the stream', () => {
     },
   ];
 
-  it.each(errorEvents)('$name → error part with W&B\'s words, text so far kept', async ({ event, says, retryable }) => {
-    const { parts, error } = await streamFault({ type: 'sse', events: [...PARTIAL, event, chunk({ content: ' lost' }), chunk({}, 'stop')] });
-    expect(textOf(parts)).toBe(PARTIAL_TEXT);
-    expect(error.message).toContain('W&B Inference reported an error mid-stream');
-    expect(error.message).toContain(says);
-    expect(error.isRetryable).toBe(retryable);
-  });
+  it.each(errorEvents)(
+    "$name → error part with W&B's words, text so far kept",
+    async ({ event, says, retryable }) => {
+      const { parts, error } = await streamFault({
+        type: 'sse',
+        events: [...PARTIAL, event, chunk({ content: ' lost' }), chunk({}, 'stop')],
+      });
+      expect(textOf(parts)).toBe(PARTIAL_TEXT);
+      expect(error.message).toContain('W&B Inference reported an error mid-stream');
+      expect(error.message).toContain(says);
+      expect(error.isRetryable).toBe(retryable);
+    },
+  );
 
   it('through streamText: onError gets the error, the text so far is kept, finishReason is error', async () => {
-    server.chat({ type: 'sse', events: [...PARTIAL, { error: { message: 'engine died', code: 500 } }] });
+    server.chat({
+      type: 'sse',
+      events: [...PARTIAL, { error: { message: 'engine died', code: 500 } }],
+    });
     const errors: unknown[] = [];
-    const result = streamText({ model: model(), prompt: 'Hi', onError: ({ error }) => void errors.push(error) });
+    const result = streamText({
+      model: model(),
+      prompt: 'Hi',
+      onError: ({ error }) => void errors.push(error),
+    });
     let text = '';
     for await (const delta of result.textStream) text += delta;
     expect(text).toBe(PARTIAL_TEXT);
@@ -135,10 +192,17 @@ describe('W&B sends something that is not a valid event', () => {
     ['broken JSON', 'data: {"choices":[{"delta":{"content":"x"\n\n', /not valid JSON: \{"choices"/],
     ['a bare number', 'data: 42\n\n', /the stream chunk should be an object, got number/],
     ['an array', 'data: [1,2]\n\n', /the stream chunk should be an object, got an array/],
-    ['HTML from a proxy in the middle of the stream', 'data: <html>502 Bad Gateway</html>\n\n', /not valid JSON: <html>/],
+    [
+      'HTML from a proxy in the middle of the stream',
+      'data: <html>502 Bad Gateway</html>\n\n',
+      /not valid JSON: <html>/,
+    ],
   ];
   it.each(malformed)('%s → error part naming the problem', async (_name, event, says) => {
-    const { parts, error } = await streamFault({ type: 'sse', events: [...PARTIAL, event, chunk({}, 'stop')] });
+    const { parts, error } = await streamFault({
+      type: 'sse',
+      events: [...PARTIAL, event, chunk({}, 'stop')],
+    });
     expect(textOf(parts)).toBe(PARTIAL_TEXT);
     expect(error.message).toMatch(says);
   });
@@ -147,15 +211,31 @@ describe('W&B sends something that is not a valid event', () => {
 describe('the connection breaks after N writes', () => {
   // role, 3 text chunks, stop, usage, [DONE]: 7 writes.
   const events = [...PARTIAL, chunk({ content: ' 42' }), chunk({}, 'stop'), usageChunk()];
-  const received = ['', '', 'The answer', 'The answer is', 'The answer is 42', 'The answer is 42', 'The answer is 42'];
+  const received = [
+    '',
+    '',
+    'The answer',
+    'The answer is',
+    'The answer is 42',
+    'The answer is 42',
+    'The answer is 42',
+  ];
 
-  it.each([1, 2, 3, 4, 5, 6])('cut after %i writes → error part, retryable, the text that arrived kept', async (writes) => {
-    // delayMs lets each write reach the client before the cut.
-    const { parts, error } = await streamFault({ type: 'sse', events, destroyAfter: writes, delayMs: 5 });
-    expect(textOf(parts)).toBe(received[writes]);
-    expect(error.message).toMatch(/connection to W&B Inference broke mid-stream/);
-    expect(error.isRetryable).toBe(true);
-  });
+  it.each([1, 2, 3, 4, 5, 6])(
+    'cut after %i writes → error part, retryable, the text that arrived kept',
+    async writes => {
+      // delayMs lets each write reach the client before the cut.
+      const { parts, error } = await streamFault({
+        type: 'sse',
+        events,
+        destroyAfter: writes,
+        delayMs: 5,
+      });
+      expect(textOf(parts)).toBe(received[writes]);
+      expect(error.message).toMatch(/connection to W&B Inference broke mid-stream/);
+      expect(error.isRetryable).toBe(true);
+    },
+  );
 
   it('cut after the headers, before any event → doStream throws a retryable APICallError', async () => {
     server.chat({ type: 'sse', events, destroyAfter: 0 });
@@ -208,7 +288,7 @@ describe('the body ends without the model finishing', () => {
 function stallAfter(events: unknown[]): ScriptedReply {
   return {
     type: 'respond',
-    respond: (response) => {
+    respond: response => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.flushHeaders();
       for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -217,7 +297,7 @@ function stallAfter(events: unknown[]): ScriptedReply {
 }
 const stallBeforeHeaders: ScriptedReply = { type: 'respond', respond: () => {} };
 
-describe('the server stalls: the user\'s abort or timeout ends the call promptly and closes the socket', () => {
+describe("the server stalls: the user's abort or timeout ends the call promptly and closes the socket", () => {
   it('after the headers, doStream with abortSignal → the read rejects with the abort', async () => {
     server.chat({ type: 'stall' });
     const controller = new AbortController();
@@ -225,7 +305,7 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     const reading = readStream(stream);
     controller.abort();
     const { parts, thrown } = await reading;
-    expect(parts.map((part) => part.type)).toEqual(['stream-start']);
+    expect(parts.map(part => part.type)).toEqual(['stream-start']);
     expect((thrown as Error).name).toBe('AbortError');
     expectNoSecret(thrown);
     await expectResponsesClosed();
@@ -234,7 +314,9 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
   it('before the headers, doStream with abortSignal → doStream rejects with the abort', async () => {
     server.chat(stallBeforeHeaders);
     const controller = new AbortController();
-    const calling = errorFrom(() => model().doStream(callOptions({ abortSignal: controller.signal })));
+    const calling = errorFrom(() =>
+      model().doStream(callOptions({ abortSignal: controller.signal })),
+    );
     await vi.waitFor(() => expect(server.openResponses()).toBe(1));
     controller.abort();
     const aborted = await calling;
@@ -247,7 +329,9 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     server.chat(stallBeforeHeaders);
     const before = server.requests.length;
     const controller = new AbortController();
-    const calling = errorFrom(() => generateText({ model: model(), prompt: 'Hi', abortSignal: controller.signal }));
+    const calling = errorFrom(() =>
+      generateText({ model: model(), prompt: 'Hi', abortSignal: controller.signal }),
+    );
     await vi.waitFor(() => expect(server.openResponses()).toBe(1));
     controller.abort();
     const aborted = await calling;
@@ -259,7 +343,12 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
 
   async function streamTextParts(options: Partial<Parameters<typeof streamText>[0]>) {
     const errors: unknown[] = [];
-    const result = streamText({ model: model(), prompt: 'Hi', onError: ({ error }) => void errors.push(error), ...options } as Parameters<typeof streamText>[0]);
+    const result = streamText({
+      model: model(),
+      prompt: 'Hi',
+      onError: ({ error }) => void errors.push(error),
+      ...options,
+    } as Parameters<typeof streamText>[0]);
     const types: string[] = [];
     let text = '';
     for await (const part of result.fullStream) {
@@ -288,13 +377,16 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
     await expectResponsesClosed();
   });
 
-  it.each([{ chunkMs: 100 }, { totalMs: 200 }])('mid-stream, streamText with timeout %o → the text so far, then an abort part', async (timeout) => {
-    server.chat(stallAfter(PARTIAL));
-    const { types, text } = await streamTextParts({ timeout });
-    expect(text).toBe(PARTIAL_TEXT);
-    expect(types.at(-1)).toBe('abort');
-    await expectResponsesClosed();
-  });
+  it.each([{ chunkMs: 100 }, { totalMs: 200 }])(
+    'mid-stream, streamText with timeout %o → the text so far, then an abort part',
+    async timeout => {
+      server.chat(stallAfter(PARTIAL));
+      const { types, text } = await streamTextParts({ timeout });
+      expect(text).toBe(PARTIAL_TEXT);
+      expect(types.at(-1)).toBe('abort');
+      await expectResponsesClosed();
+    },
+  );
 
   it('mid-stream, the consumer cancels the stream → the socket is closed', async () => {
     server.chat(stallAfter(PARTIAL));
@@ -313,16 +405,54 @@ describe('the server stalls: the user\'s abort or timeout ends the call promptly
 describe('a fault in the middle of a tool call: the half-streamed call is never handed over', () => {
   const halfCall = [
     chunk({ role: 'assistant', content: '' }),
-    chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'transfer', arguments: '{"amount":' } }] }),
+    chunk({
+      tool_calls: [
+        {
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'transfer', arguments: '{"amount":' },
+        },
+      ],
+    }),
     chunk({ tool_calls: [{ index: 0, function: { arguments: '100' } }] }),
   ];
   const faults: Array<[string, ScriptedReply]> = [
-    ['the connection breaks', { type: 'sse', events: [...halfCall, chunk({ tool_calls: [{ index: 0, function: { arguments: '00}' } }] })], destroyAfter: 3, delayMs: 5 }],
-    ['an error event arrives', { type: 'sse', events: [...halfCall, { error: { message: 'engine died', code: 500 } }] }],
+    [
+      'the connection breaks',
+      {
+        type: 'sse',
+        events: [
+          ...halfCall,
+          chunk({ tool_calls: [{ index: 0, function: { arguments: '00}' } }] }),
+        ],
+        destroyAfter: 3,
+        delayMs: 5,
+      },
+    ],
+    [
+      'an error event arrives',
+      { type: 'sse', events: [...halfCall, { error: { message: 'engine died', code: 500 } }] },
+    ],
     ['the body ends without finishing', { type: 'sse', events: halfCall, done: false }],
-    ['a malformed event arrives', { type: 'sse', events: [...halfCall, 'data: {"choices":[{\n\n'] }],
+    [
+      'a malformed event arrives',
+      { type: 'sse', events: [...halfCall, 'data: {"choices":[{\n\n'] },
+    ],
     // The arguments parse as JSON here, but only finish_reason says the call is complete.
-    ['the connection breaks after arguments that parse', { type: 'sse', events: [...halfCall, chunk({ tool_calls: [{ index: 0, function: { arguments: '}' } }] }), chunk({ content: 'x' })], destroyAfter: 4, delayMs: 5 }],
+    [
+      'the connection breaks after arguments that parse',
+      {
+        type: 'sse',
+        events: [
+          ...halfCall,
+          chunk({ tool_calls: [{ index: 0, function: { arguments: '}' } }] }),
+          chunk({ content: 'x' }),
+        ],
+        destroyAfter: 4,
+        delayMs: 5,
+      },
+    ],
   ];
 
   it.each(faults)('%s → no tool-call part, an error part instead', async (_name, reply) => {
@@ -339,8 +469,12 @@ describe('a fault in the middle of a tool call: the half-streamed call is never 
       prompt: 'Pay 1000',
       tools: {
         transfer: tool({
-          inputSchema: jsonSchema<{ amount: number }>({ type: 'object', properties: { amount: { type: 'number' } }, required: ['amount'] }),
-          execute: async (input) => {
+          inputSchema: jsonSchema<{ amount: number }>({
+            type: 'object',
+            properties: { amount: { type: 'number' } },
+            required: ['amount'],
+          }),
+          execute: async input => {
             executed.push(input);
             return 'done';
           },

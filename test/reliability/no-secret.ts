@@ -8,13 +8,26 @@ const SECRET_PIECE = '7f3a9c1e5b';
 
 /** Everything `value` exposes: message, stack, `String()`, `JSON.stringify`, and a deep inspect of all fields and causes. */
 function everythingIn(value: unknown): string {
-  const texts = [String(value), inspect(value, { depth: 30, showHidden: true, getters: true, maxStringLength: null, maxArrayLength: null })];
+  const texts = [
+    String(value),
+    inspect(value, {
+      depth: 30,
+      showHidden: true,
+      getters: true,
+      maxStringLength: null,
+      maxArrayLength: null,
+    }),
+  ];
   try {
     texts.push(JSON.stringify(value) ?? '');
   } catch (error) {
     texts.push(`JSON.stringify threw ${String(error)}`);
   }
-  for (let cause = (value as { cause?: unknown } | null)?.cause, depth = 0; cause != null && depth < 10; depth++) {
+  for (
+    let cause = (value as { cause?: unknown } | null)?.cause, depth = 0;
+    cause != null && depth < 10;
+    depth++
+  ) {
     texts.push(String(cause));
     try {
       texts.push(JSON.stringify(cause) ?? '');
@@ -30,5 +43,7 @@ function everythingIn(value: unknown): string {
 export function expectNoSecret(value: unknown, what = 'the value'): void {
   const text = everythingIn(value);
   const at = text.indexOf(SECRET_PIECE);
-  expect(at, `${what} contains the API key: …${text.slice(Math.max(0, at - 300), at + 100)}…`).toBe(-1);
+  expect(at, `${what} contains the API key: …${text.slice(Math.max(0, at - 300), at + 100)}…`).toBe(
+    -1,
+  );
 }

@@ -20,22 +20,34 @@ afterAll(async () => {
   await elsewhere.close();
 });
 
-const redirectTo = (status: number, location: string) => ({ type: 'text' as const, status, body: '', headers: { location } });
+const redirectTo = (status: number, location: string) => ({
+  type: 'text' as const,
+  status,
+  body: '',
+  headers: { location },
+});
 
 describe('a redirect to another origin does not carry the API key', () => {
-  it.each([307, 308])('POST /chat/completions answered with %i', async (status) => {
+  it.each([307, 308])('POST /chat/completions answered with %i', async status => {
     origin.chat(redirectTo(status, `${elsewhere.baseURL}/chat/completions`));
     elsewhere.chat({ type: 'json', body: completion({ content: 'moved' }) });
-    const result = await providerFor(origin, { apiKey: SECRET_KEY })(MODEL_ID).doGenerate(callOptions());
+    const result = await providerFor(origin, { apiKey: SECRET_KEY })(MODEL_ID).doGenerate(
+      callOptions(),
+    );
     expect(result.content).toEqual([{ type: 'text', text: 'moved' }]);
     expect(headerOf(lastRequest(elsewhere), 'authorization')).toBeUndefined();
     expect(lastRequest(elsewhere).bodyText).not.toContain(SECRET_KEY);
   });
 
-  it.each([301, 302, 307])('GET /models answered with %i', async (status) => {
+  it.each([301, 302, 307])('GET /models answered with %i', async status => {
     origin.models(redirectTo(status, `${elsewhere.baseURL}/models`));
-    elsewhere.models({ type: 'json', body: { object: 'list', data: [{ id: 'openai/gpt-oss-120b' }] } });
-    expect(await providerFor(origin, { apiKey: SECRET_KEY }).listModels()).toEqual(['openai/gpt-oss-120b']);
+    elsewhere.models({
+      type: 'json',
+      body: { object: 'list', data: [{ id: 'openai/gpt-oss-120b' }] },
+    });
+    expect(await providerFor(origin, { apiKey: SECRET_KEY }).listModels()).toEqual([
+      'openai/gpt-oss-120b',
+    ]);
     expect(headerOf(lastRequest(elsewhere), 'authorization')).toBeUndefined();
   });
 

@@ -11,7 +11,11 @@ import type { ServerResponse } from 'node:http';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWandbServer, type FakeWandbServer, type ScriptedReply } from '../fake-wandb-server';
+import {
+  startFakeWandbServer,
+  type FakeWandbServer,
+  type ScriptedReply,
+} from '../fake-wandb-server';
 import { MODEL_ID, callOptions, finishOf, partsOf, providerFor, readStream } from '../helpers';
 
 let server: FakeWandbServer;
@@ -48,7 +52,11 @@ class ArrivalGate {
         },
       }),
     );
-    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(counted, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 
   reset(): void {
@@ -58,12 +66,12 @@ class ArrivalGate {
   /** Resolves once the client has received `atLeast` body bytes of the current response. */
   until(atLeast: number): Promise<void> {
     if (this.received >= atLeast) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ atLeast, resolve }));
+    return new Promise(resolve => this.waiters.push({ atLeast, resolve }));
   }
 
   private arrived(bytes: number): void {
     this.received += bytes;
-    this.waiters = this.waiters.filter((waiter) => {
+    this.waiters = this.waiters.filter(waiter => {
       if (this.received < waiter.atLeast) return true;
       waiter.resolve();
       return false;
@@ -89,7 +97,10 @@ function deliveredInPieces(gate: ArrivalGate, bytes: Buffer, cuts: number[]): Sc
   };
 }
 
-async function partsFor(reply: ScriptedReply, fetch?: FetchFunction): Promise<LanguageModelV4StreamPart[]> {
+async function partsFor(
+  reply: ScriptedReply,
+  fetch?: FetchFunction,
+): Promise<LanguageModelV4StreamPart[]> {
   server.chat(reply);
   const { stream } = await providerFor(server, { fetch })(MODEL_ID).doStream(callOptions());
   const { parts, thrown } = await readStream(stream);
@@ -99,7 +110,7 @@ async function partsFor(reply: ScriptedReply, fetch?: FetchFunction): Promise<La
 
 const textOf = (parts: LanguageModelV4StreamPart[]) =>
   partsOf(parts, 'text-delta')
-    .map((part) => part.delta)
+    .map(part => part.delta)
     .join('');
 
 function expectCleanText(parts: LanguageModelV4StreamPart[], text: string): void {
@@ -111,19 +122,22 @@ function expectCleanText(parts: LanguageModelV4StreamPart[], text: string): void
 describe('events split by the network', () => {
   const gate = new ArrivalGate();
   const boundaries = Array.from({ length: SMALL_BYTES.length - 1 }, (_, index) => index + 1);
-  const insideCharacters = boundaries.filter((at) => (SMALL_BYTES[at] & 0b1100_0000) === 0b1000_0000);
+  const insideCharacters = boundaries.filter(at => (SMALL_BYTES[at] & 0b1100_0000) === 0b1000_0000);
 
   it('the stream really has boundaries inside multi-byte characters', () => {
     // 2-byte é, ö; 3-byte —, 世, 界, ✓; 4-byte 🌍: 1 + 1 + 2 + 2 + 2 + 2 + 3 inner boundaries.
     expect(insideCharacters).toHaveLength(13);
   });
 
-  it.each(boundaries)('split after byte %i of ' + SMALL_BYTES.length, async (at) => {
+  it.each(boundaries)('split after byte %i of ' + SMALL_BYTES.length, async at => {
     expectCleanText(await partsFor(deliveredInPieces(gate, SMALL_BYTES, [at]), gate.fetch), TEXT);
   });
 
   it('every byte delivered on its own', async () => {
-    expectCleanText(await partsFor(deliveredInPieces(gate, SMALL_BYTES, boundaries), gate.fetch), TEXT);
+    expectCleanText(
+      await partsFor(deliveredInPieces(gate, SMALL_BYTES, boundaries), gate.fetch),
+      TEXT,
+    );
   });
 
   it('a reasoning, text and tool-call stream delivered one byte at a time', async () => {
@@ -131,28 +145,69 @@ describe('events split by the network', () => {
       { choices: [{ index: 0, delta: { role: 'assistant', reasoning: 'Thïnk ' } }] },
       { choices: [{ index: 0, delta: { reasoning_content: 'äbout it 🤔' } }] },
       { choices: [{ index: 0, delta: { content: 'Calling… ' } }] },
-      { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":' } }] } }] },
-      { choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"Zürich 🇨🇭"}' } }] } }] },
+      {
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                {
+                  index: 0,
+                  id: 'call_1',
+                  type: 'function',
+                  function: { name: 'weather', arguments: '{"city":' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+      {
+        choices: [
+          {
+            index: 0,
+            delta: { tool_calls: [{ index: 0, function: { arguments: '"Zürich 🇨🇭"}' } }] },
+          },
+        ],
+      },
       { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
     ];
-    const bytes = Buffer.from(events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n');
+    const bytes = Buffer.from(
+      events.map(event => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n',
+    );
     const everyByte = Array.from({ length: bytes.length - 1 }, (_, index) => index + 1);
     const parts = await partsFor(deliveredInPieces(gate, bytes, everyByte), gate.fetch);
     expect(partsOf(parts, 'error')).toEqual([]);
-    expect(partsOf(parts, 'reasoning-delta').map((part) => part.delta).join('')).toBe('Thïnk äbout it 🤔');
+    expect(
+      partsOf(parts, 'reasoning-delta')
+        .map(part => part.delta)
+        .join(''),
+    ).toBe('Thïnk äbout it 🤔');
     expect(textOf(parts)).toBe('Calling… ');
-    expect(partsOf(parts, 'tool-call')).toMatchObject([{ toolCallId: 'call_1', toolName: 'weather', input: '{"city":"Zürich 🇨🇭"}' }]);
+    expect(partsOf(parts, 'tool-call')).toMatchObject([
+      { toolCallId: 'call_1', toolName: 'weather', input: '{"city":"Zürich 🇨🇭"}' },
+    ]);
     expect(finishOf(parts).finishReason.unified).toBe('tool-calls');
   });
 });
 
 describe('line endings and other SSE lines', () => {
-  const content = (text: string) => JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] });
+  const content = (text: string) =>
+    JSON.stringify({ choices: [{ index: 0, delta: { content: text } }] });
   const stop = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
   const variants: Array<[string, string]> = [
-    ['CRLF line endings', `data: ${content('one')}\r\n\r\ndata: ${content(' two')}\r\n\r\ndata: ${stop}\r\n\r\ndata: [DONE]\r\n\r\n`],
-    ['CR-only line endings', `data: ${content('one')}\r\rdata: ${content(' two')}\r\rdata: ${stop}\r\rdata: [DONE]\r\r`],
-    ['mixed line endings', `data: ${content('one')}\r\n\ndata: ${content(' two')}\n\r\ndata: ${stop}\n\ndata: [DONE]\r\n\r\n`],
+    [
+      'CRLF line endings',
+      `data: ${content('one')}\r\n\r\ndata: ${content(' two')}\r\n\r\ndata: ${stop}\r\n\r\ndata: [DONE]\r\n\r\n`,
+    ],
+    [
+      'CR-only line endings',
+      `data: ${content('one')}\r\rdata: ${content(' two')}\r\rdata: ${stop}\r\rdata: [DONE]\r\r`,
+    ],
+    [
+      'mixed line endings',
+      `data: ${content('one')}\r\n\ndata: ${content(' two')}\n\r\ndata: ${stop}\n\ndata: [DONE]\r\n\r\n`,
+    ],
     [
       'keep-alive comments between and inside events',
       `: keep-alive\n\ndata: ${content('one')}\n\n: OPENROUTER PROCESSING\n\n:\n\ndata: ${content(' two')}\n: a comment inside an event\n\ndata: ${stop}\n\ndata: [DONE]\n\n`,
@@ -161,10 +216,22 @@ describe('line endings and other SSE lines', () => {
       'event:, id: and retry: fields',
       `event: message\nid: 1\ndata: ${content('one')}\n\nretry: 3000\n\nevent: message\nid: 2\ndata: ${content(' two')}\n\nid: 3\ndata: ${stop}\n\ndata: [DONE]\n\n`,
     ],
-    ['data: without the space', `data:${content('one')}\n\ndata:${content(' two')}\n\ndata:${stop}\n\ndata:[DONE]\n\n`],
-    ['JSON spread over several data: lines', `data: {"choices":[{"index":0,\ndata: "delta":{"content":"one"}}]}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]\n\n`],
-    ['a byte order mark before the first event', `\uFEFFdata: ${content('one')}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]\n\n`],
-    ['the last event without its blank line', `data: ${content('one')}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]`],
+    [
+      'data: without the space',
+      `data:${content('one')}\n\ndata:${content(' two')}\n\ndata:${stop}\n\ndata:[DONE]\n\n`,
+    ],
+    [
+      'JSON spread over several data: lines',
+      `data: {"choices":[{"index":0,\ndata: "delta":{"content":"one"}}]}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]\n\n`,
+    ],
+    [
+      'a byte order mark before the first event',
+      `\uFEFFdata: ${content('one')}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]\n\n`,
+    ],
+    [
+      'the last event without its blank line',
+      `data: ${content('one')}\n\ndata: ${content(' two')}\n\ndata: ${stop}\n\ndata: [DONE]`,
+    ],
   ];
 
   it.each(variants)('%s', async (_name, body) => {
@@ -177,11 +244,14 @@ describe('encodings', () => {
     const compressed = gzipSync(SMALL_BYTES);
     const reply: ScriptedReply = {
       type: 'respond',
-      respond: async (response) => {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
+      respond: async response => {
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'content-encoding': 'gzip',
+        });
         for (let start = 0; start < compressed.length; start += 7) {
           response.write(compressed.subarray(start, start + 7));
-          await new Promise((resolve) => setImmediate(resolve));
+          await new Promise(resolve => setImmediate(resolve));
         }
         response.end();
       },
@@ -191,11 +261,13 @@ describe('encodings', () => {
 
   it('bytes that are not UTF-8 inside a text delta → U+FFFD in their place, the stream goes on', async () => {
     const before = Buffer.from('data: {"choices":[{"index":0,"delta":{"content":"ok ');
-    const after = Buffer.from(' ok"}}]}\n\ndata: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n');
+    const after = Buffer.from(
+      ' ok"}}]}\n\ndata: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
+    );
     const body = Buffer.concat([before, Buffer.from([0xff, 0xc3]), after]);
     const reply: ScriptedReply = {
       type: 'respond',
-      respond: (response) => {
+      respond: response => {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         response.end(body);
       },
@@ -223,14 +295,16 @@ describe('a 10 MB answer', () => {
     const gc = collectGarbage();
     const reply: ScriptedReply = {
       type: 'respond',
-      respond: async (response) => {
+      respond: async response => {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         const event = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: PIECE } }] })}\n\n`;
         for (let index = 0; index < PIECES; index++) {
           // Respect backpressure, as a real server does: the client's pace decides.
-          if (!response.write(event)) await new Promise((resolve) => response.once('drain', resolve));
+          if (!response.write(event)) await new Promise(resolve => response.once('drain', resolve));
         }
-        response.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+        response.end(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+        );
       },
     };
     server.chat(reply);
@@ -254,7 +328,8 @@ describe('a 10 MB answer', () => {
           peakGrowth = Math.max(peakGrowth, now.heapUsed - baseline.heapUsed);
         }
       }
-      if (value.type === 'error') throw new Error(`unexpected error part: ${JSON.stringify(value.error)}`);
+      if (value.type === 'error')
+        throw new Error(`unexpected error part: ${JSON.stringify(value.error)}`);
       if (value.type === 'finish') finish = value;
     }
     expect(characters).toBe(PIECE.length * PIECES);

@@ -21,9 +21,18 @@ const SCHEMA = {
 
 function build(
   options: Partial<LanguageModelV4CallOptions> = {},
-  { stream = false, includeUsage = true, modelId = MODEL }: { stream?: boolean; includeUsage?: boolean; modelId?: string } = {},
+  {
+    stream = false,
+    includeUsage = true,
+    modelId = MODEL,
+  }: { stream?: boolean; includeUsage?: boolean; modelId?: string } = {},
 ) {
-  return buildWandbChatRequest({ modelId, options: { prompt: PROMPT, ...options }, stream, includeUsage });
+  return buildWandbChatRequest({
+    modelId,
+    options: { prompt: PROMPT, ...options },
+    stream,
+    includeUsage,
+  });
 }
 
 /** The body as it goes over the wire (nested `undefined` fields vanish in JSON). */
@@ -77,7 +86,13 @@ describe('buildWandbChatRequest', () => {
         prompt: [
           {
             role: 'user',
-            content: [{ type: 'file', mediaType: 'application/pdf', data: { type: 'data', data: new Uint8Array([1]) } }],
+            content: [
+              {
+                type: 'file',
+                mediaType: 'application/pdf',
+                data: { type: 'data', data: new Uint8Array([1]) },
+              },
+            ],
           },
         ],
       });
@@ -119,7 +134,9 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('keeps zero values (0 is not absent)', () => {
-      expect(build({ temperature: 0, seed: 0, topP: 0, frequencyPenalty: 0, presencePenalty: 0 }).body).toStrictEqual({
+      expect(
+        build({ temperature: 0, seed: 0, topP: 0, frequencyPenalty: 0, presencePenalty: 0 }).body,
+      ).toStrictEqual({
         model: MODEL,
         messages: MESSAGES,
         temperature: 0,
@@ -167,7 +184,10 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('sends neither stream nor stream_options when not streaming', () => {
-      expect(build({}, { stream: false, includeUsage: true }).body).toStrictEqual({ model: MODEL, messages: MESSAGES });
+      expect(build({}, { stream: false, includeUsage: true }).body).toStrictEqual({
+        model: MODEL,
+        messages: MESSAGES,
+      });
     });
   });
 
@@ -202,11 +222,17 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('sends strict false with strictJsonSchema: false', () => {
-      const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA }, ...wandbOptions({ strictJsonSchema: false }) });
+      const { body } = build({
+        responseFormat: { type: 'json', schema: SCHEMA },
+        ...wandbOptions({ strictJsonSchema: false }),
+      });
       expect(wire(body)).toStrictEqual({
         model: MODEL,
         messages: MESSAGES,
-        response_format: { type: 'json_schema', json_schema: { name: 'response', schema: SCHEMA, strict: false } },
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: 'response', schema: SCHEMA, strict: false },
+        },
       });
     });
 
@@ -222,19 +248,28 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('warns (compatibility) that the schema is not enforced with structuredOutputs: false', () => {
-      const { warnings } = build({ responseFormat: { type: 'json', schema: SCHEMA }, ...wandbOptions({ structuredOutputs: false }) });
+      const { warnings } = build({
+        responseFormat: { type: 'json', schema: SCHEMA },
+        ...wandbOptions({ structuredOutputs: false }),
+      });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'compatibility', feature: 'responseFormat' });
       expect(JSON.stringify(warnings[0])).toContain('structuredOutputs');
     });
 
     it('does not warn about structuredOutputs: false without a schema', () => {
-      expect(build({ responseFormat: { type: 'json' }, ...wandbOptions({ structuredOutputs: false }) }).warnings).toStrictEqual([]);
+      expect(
+        build({ responseFormat: { type: 'json' }, ...wandbOptions({ structuredOutputs: false }) })
+          .warnings,
+      ).toStrictEqual([]);
     });
 
     it('uses json_object and writes the schema into the system prompt with structuredOutputs: false', () => {
       expect(
-        build({ responseFormat: { type: 'json', schema: SCHEMA }, ...wandbOptions({ structuredOutputs: false }) }).body,
+        build({
+          responseFormat: { type: 'json', schema: SCHEMA },
+          ...wandbOptions({ structuredOutputs: false }),
+        }).body,
       ).toStrictEqual({
         model: MODEL,
         messages: [
@@ -270,7 +305,10 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('keeps json_schema with structuredOutputs: true', () => {
-      const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA }, ...wandbOptions({ structuredOutputs: true }) });
+      const { body } = build({
+        responseFormat: { type: 'json', schema: SCHEMA },
+        ...wandbOptions({ structuredOutputs: true }),
+      });
       expect((body.response_format as { type: string }).type).toBe('json_schema');
       expect(body.messages).toStrictEqual(MESSAGES);
     });
@@ -316,7 +354,7 @@ describe('buildWandbChatRequest', () => {
       expect(build(wandbOptions({ reasoningEffort: 'max' })).body.reasoning_effort).toBe('max');
     });
 
-    it('ignores other providers\' options', () => {
+    it("ignores other providers' options", () => {
       expect(build({ providerOptions: { openai: { foo: 'bar' } } })).toStrictEqual({
         body: { model: MODEL, messages: MESSAGES },
         warnings: [],
@@ -327,7 +365,7 @@ describe('buildWandbChatRequest', () => {
       expect(build(wandbOptions({})).body).toStrictEqual({ model: MODEL, messages: MESSAGES });
     });
 
-    it('merges extraBody last, adding fields and overriding the provider\'s', () => {
+    it("merges extraBody last, adding fields and overriding the provider's", () => {
       const { body } = build(
         {
           temperature: 0.7,
@@ -362,14 +400,18 @@ describe('buildWandbChatRequest', () => {
 
     it('lets extraBody override chat_template_kwargs set from enableThinking', () => {
       expect(
-        build(wandbOptions({ enableThinking: false, extraBody: { chat_template_kwargs: { thinking: true } } })).body
-          .chat_template_kwargs,
+        build(
+          wandbOptions({
+            enableThinking: false,
+            extraBody: { chat_template_kwargs: { thinking: true } },
+          }),
+        ).body.chat_template_kwargs,
       ).toStrictEqual({ thinking: true });
     });
 
     it.each(['foo', 'enable_thinking', 'reasoning_effort', 'topK'])(
       'rejects the unknown key %s with InvalidArgumentError naming providerOptions.wandb.<key>',
-      (key) => {
+      key => {
         const error = thrownBy(wandbOptions({ [key]: true }));
         expect(InvalidArgumentError.isInstance(error)).toBe(true);
         expect((error as Error).message).toContain(`providerOptions.wandb.${key}`);
@@ -408,17 +450,24 @@ describe('buildWandbChatRequest', () => {
   describe('the V4 reasoning call option', () => {
     it("maps 'none' to chat_template_kwargs.enable_thinking false", () => {
       expect(build({ reasoning: 'none' })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES, chat_template_kwargs: { enable_thinking: false } },
+        body: {
+          model: MODEL,
+          messages: MESSAGES,
+          chat_template_kwargs: { enable_thinking: false },
+        },
         warnings: [],
       });
     });
 
-    it.each(['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const)("maps '%s' to reasoning_effort", (reasoning) => {
-      expect(build({ reasoning })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES, reasoning_effort: reasoning },
-        warnings: [],
-      });
-    });
+    it.each(['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const)(
+      "maps '%s' to reasoning_effort",
+      reasoning => {
+        expect(build({ reasoning })).toStrictEqual({
+          body: { model: MODEL, messages: MESSAGES, reasoning_effort: reasoning },
+          warnings: [],
+        });
+      },
+    );
 
     it("sends nothing for 'provider-default'", () => {
       expect(build({ reasoning: 'provider-default' })).toStrictEqual({
@@ -428,7 +477,10 @@ describe('buildWandbChatRequest', () => {
     });
 
     it("lets providerOptions.wandb.reasoningEffort win over 'high', with a compatibility warning", () => {
-      const { body, warnings } = build({ reasoning: 'high', ...wandbOptions({ reasoningEffort: 'low' }) });
+      const { body, warnings } = build({
+        reasoning: 'high',
+        ...wandbOptions({ reasoningEffort: 'low' }),
+      });
       expect(body).toStrictEqual({ model: MODEL, messages: MESSAGES, reasoning_effort: 'low' });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'compatibility', feature: 'reasoning' });
@@ -436,37 +488,54 @@ describe('buildWandbChatRequest', () => {
     });
 
     it("lets providerOptions.wandb.enableThinking win over 'none', with a compatibility warning", () => {
-      const { body, warnings } = build({ reasoning: 'none', ...wandbOptions({ enableThinking: true }) });
-      expect(body).toStrictEqual({ model: MODEL, messages: MESSAGES, chat_template_kwargs: { enable_thinking: true } });
+      const { body, warnings } = build({
+        reasoning: 'none',
+        ...wandbOptions({ enableThinking: true }),
+      });
+      expect(body).toStrictEqual({
+        model: MODEL,
+        messages: MESSAGES,
+        chat_template_kwargs: { enable_thinking: true },
+      });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'compatibility', feature: 'reasoning' });
       expect(JSON.stringify(warnings[0])).toContain('providerOptions.wandb.enableThinking');
     });
 
     it('does not warn when providerOptions.wandb.reasoningEffort agrees with the call option', () => {
-      expect(build({ reasoning: 'high', ...wandbOptions({ reasoningEffort: 'high' }) })).toStrictEqual({
+      expect(
+        build({ reasoning: 'high', ...wandbOptions({ reasoningEffort: 'high' }) }),
+      ).toStrictEqual({
         body: { model: MODEL, messages: MESSAGES, reasoning_effort: 'high' },
         warnings: [],
       });
     });
 
     it("does not warn when providerOptions.wandb.enableThinking: false agrees with 'none'", () => {
-      expect(build({ reasoning: 'none', ...wandbOptions({ enableThinking: false }) })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES, chat_template_kwargs: { enable_thinking: false } },
+      expect(
+        build({ reasoning: 'none', ...wandbOptions({ enableThinking: false }) }),
+      ).toStrictEqual({
+        body: {
+          model: MODEL,
+          messages: MESSAGES,
+          chat_template_kwargs: { enable_thinking: false },
+        },
         warnings: [],
       });
     });
 
     it("combines 'high' with an unrelated enableThinking option without a warning", () => {
-      expect(build({ reasoning: 'high', ...wandbOptions({ enableThinking: true }) })).toStrictEqual({
-        body: {
-          model: MODEL,
-          messages: MESSAGES,
-          reasoning_effort: 'high',
-          chat_template_kwargs: { enable_thinking: true },
+      expect(build({ reasoning: 'high', ...wandbOptions({ enableThinking: true }) })).toStrictEqual(
+        {
+          body: {
+            model: MODEL,
+            messages: MESSAGES,
+            reasoning_effort: 'high',
+            chat_template_kwargs: { enable_thinking: true },
+          },
+          warnings: [],
         },
-        warnings: [],
-      });
+      );
     });
   });
 
@@ -479,7 +548,11 @@ describe('buildWandbChatRequest', () => {
         tools: [
           {
             type: 'function',
-            function: { name: 'weather', description: 'Current weather in a city', parameters: weatherTool.inputSchema },
+            function: {
+              name: 'weather',
+              description: 'Current weather in a city',
+              parameters: weatherTool.inputSchema,
+            },
           },
         ],
         tool_choice: 'auto',
@@ -499,8 +572,14 @@ describe('buildWandbChatRequest', () => {
         model: MODEL,
         messages: MESSAGES,
         tools: [
-          { type: 'function', function: { name: 'a', parameters: { type: 'object' }, strict: true } },
-          { type: 'function', function: { name: 'b', parameters: { type: 'object' }, strict: false } },
+          {
+            type: 'function',
+            function: { name: 'a', parameters: { type: 'object' }, strict: true },
+          },
+          {
+            type: 'function',
+            function: { name: 'b', parameters: { type: 'object' }, strict: false },
+          },
           { type: 'function', function: { name: 'c', parameters: { type: 'object' } } },
         ],
       });
@@ -514,15 +593,21 @@ describe('buildWandbChatRequest', () => {
       [{ type: 'auto' } as const, 'auto'],
       [{ type: 'none' } as const, 'none'],
       [{ type: 'required' } as const, 'required'],
-      [{ type: 'tool', toolName: 'weather' } as const, { type: 'function', function: { name: 'weather' } }],
+      [
+        { type: 'tool', toolName: 'weather' } as const,
+        { type: 'function', function: { name: 'weather' } },
+      ],
     ])('maps toolChoice %j', (toolChoice, expected) => {
       expect(build({ tools: [weatherTool], toolChoice }).body.tool_choice).toStrictEqual(expected);
     });
 
     it.each([{ type: 'auto' } as const, { type: 'required' } as const, { type: 'none' } as const])(
       'sends neither tools nor tool_choice without tools, even with toolChoice %j',
-      (toolChoice) => {
-        expect(build({ toolChoice })).toStrictEqual({ body: { model: MODEL, messages: MESSAGES }, warnings: [] });
+      toolChoice => {
+        expect(build({ toolChoice })).toStrictEqual({
+          body: { model: MODEL, messages: MESSAGES },
+          warnings: [],
+        });
         expect(build({ tools: [], toolChoice })).toStrictEqual({
           body: { model: MODEL, messages: MESSAGES },
           warnings: [],
@@ -532,7 +617,10 @@ describe('buildWandbChatRequest', () => {
 
     it('warns about a provider tool and does not send it', () => {
       const { body, warnings } = build({
-        tools: [weatherTool, { type: 'provider', id: 'openai.web_search', name: 'web_search', args: {} }],
+        tools: [
+          weatherTool,
+          { type: 'provider', id: 'openai.web_search', name: 'web_search', args: {} },
+        ],
         toolChoice: { type: 'auto' },
       });
       expect(wire(body)).toStrictEqual({
@@ -541,7 +629,11 @@ describe('buildWandbChatRequest', () => {
         tools: [
           {
             type: 'function',
-            function: { name: 'weather', description: 'Current weather in a city', parameters: weatherTool.inputSchema },
+            function: {
+              name: 'weather',
+              description: 'Current weather in a city',
+              parameters: weatherTool.inputSchema,
+            },
           },
         ],
         tool_choice: 'auto',
@@ -568,7 +660,11 @@ describe('buildWandbChatRequest', () => {
       expect(body.tools).toStrictEqual([
         {
           type: 'function',
-          function: { name: 'weather', description: 'Current weather in a city', parameters: weatherTool.inputSchema },
+          function: {
+            name: 'weather',
+            description: 'Current weather in a city',
+            parameters: weatherTool.inputSchema,
+          },
         },
       ]);
       expect(JSON.stringify(body)).not.toContain('Paris');
@@ -592,6 +688,11 @@ describe('buildWandbChatRequest', () => {
       ],
       ...wandbOptions({ reasoningEffort: 'high' }),
     });
-    expect(warnings.map((w) => w.type)).toStrictEqual(['unsupported', 'unsupported', 'unsupported', 'compatibility']);
+    expect(warnings.map(w => w.type)).toStrictEqual([
+      'unsupported',
+      'unsupported',
+      'unsupported',
+      'compatibility',
+    ]);
   });
 });

@@ -5,7 +5,10 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { collectToolCallIds, convertToWandbMessages } from '../../src/chat/convert-to-wandb-messages';
+import {
+  collectToolCallIds,
+  convertToWandbMessages,
+} from '../../src/chat/convert-to-wandb-messages';
 
 /** The first 16 bytes of a real PNG file (signature + IHDR chunk header). */
 const PNG_BYTES = new Uint8Array([
@@ -53,14 +56,16 @@ describe('convertToWandbMessages', () => {
   describe('user messages', () => {
     it('sends a single text part as a plain string', () => {
       expect(
-        convertToWandbMessages([{ role: 'user', content: [{ type: 'text', text: 'Hello there' }] }]),
+        convertToWandbMessages([
+          { role: 'user', content: [{ type: 'text', text: 'Hello there' }] },
+        ]),
       ).toStrictEqual([{ role: 'user', content: 'Hello there' }]);
     });
 
     it('sends an empty single text part as an empty string', () => {
-      expect(convertToWandbMessages([{ role: 'user', content: [{ type: 'text', text: '' }] }])).toStrictEqual([
-        { role: 'user', content: '' },
-      ]);
+      expect(
+        convertToWandbMessages([{ role: 'user', content: [{ type: 'text', text: '' }] }]),
+      ).toStrictEqual([{ role: 'user', content: '' }]);
     });
 
     it('sends several text parts as an array of text parts, in order', () => {
@@ -90,11 +95,20 @@ describe('convertToWandbMessages', () => {
         convertToWandbMessages([
           {
             role: 'user',
-            content: [{ type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL('https://example.com/a.png') } }],
+            content: [
+              {
+                type: 'file',
+                mediaType: 'image/png',
+                data: { type: 'url', url: new URL('https://example.com/a.png') },
+              },
+            ],
           },
         ]),
       ).toStrictEqual([
-        { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] },
+        {
+          role: 'user',
+          content: [{ type: 'image_url', image_url: { url: 'https://example.com/a.png' } }],
+        },
       ]);
     });
 
@@ -145,20 +159,40 @@ describe('convertToWandbMessages', () => {
     it('auto-detects image/png from the bytes when the media type is just "image"', () => {
       expect(
         convertToWandbMessages([
-          { role: 'user', content: [{ type: 'file', mediaType: 'image', data: { type: 'data', data: PNG_BYTES } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'file', mediaType: 'image', data: { type: 'data', data: PNG_BYTES } },
+            ],
+          },
         ]),
       ).toStrictEqual([
-        { role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_BASE64}` } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_BASE64}` } },
+          ],
+        },
       ]);
     });
 
     it('auto-detects image/png from a base64 string when the media type is "image/*"', () => {
       expect(
         convertToWandbMessages([
-          { role: 'user', content: [{ type: 'file', mediaType: 'image/*', data: { type: 'data', data: PNG_BASE64 } }] },
+          {
+            role: 'user',
+            content: [
+              { type: 'file', mediaType: 'image/*', data: { type: 'data', data: PNG_BASE64 } },
+            ],
+          },
         ]),
       ).toStrictEqual([
-        { role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_BASE64}` } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG_BASE64}` } },
+          ],
+        },
       ]);
     });
 
@@ -166,7 +200,13 @@ describe('convertToWandbMessages', () => {
       const error = thrownBy([
         {
           role: 'user',
-          content: [{ type: 'file', mediaType: 'image', data: { type: 'data', data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) } }],
+          content: [
+            {
+              type: 'file',
+              mediaType: 'image',
+              data: { type: 'data', data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]) },
+            },
+          ],
         },
       ]);
       expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -199,20 +239,32 @@ describe('convertToWandbMessages', () => {
     });
 
     it.each([
-      ['application/pdf', { type: 'data' as const, data: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }],
+      [
+        'application/pdf',
+        { type: 'data' as const, data: new Uint8Array([0x25, 0x50, 0x44, 0x46]) },
+      ],
       ['audio/wav', { type: 'data' as const, data: 'UklGRg==' }],
       ['text/plain', { type: 'url' as const, url: new URL('https://example.com/a.txt') }],
       ['video/mp4', { type: 'url' as const, url: new URL('https://example.com/a.mp4') }],
-    ])('rejects a %s file with UnsupportedFunctionalityError naming the media type', (mediaType, data) => {
-      const error = thrownBy([
-        { role: 'user', content: [{ type: 'text', text: 'Read this' }, { type: 'file', mediaType, data }] },
-      ]);
-      expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
-      expect((error as Error).message).toContain(mediaType);
-      expect((error as UnsupportedFunctionalityError).functionality).toContain(mediaType);
-    });
+    ])(
+      'rejects a %s file with UnsupportedFunctionalityError naming the media type',
+      (mediaType, data) => {
+        const error = thrownBy([
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Read this' },
+              { type: 'file', mediaType, data },
+            ],
+          },
+        ]);
+        expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
+        expect((error as Error).message).toContain(mediaType);
+        expect((error as UnsupportedFunctionalityError).functionality).toContain(mediaType);
+      },
+    );
 
-    it.each(['reference', 'text'] as const)('rejects an image given as a provider %s', (kind) => {
+    it.each(['reference', 'text'] as const)('rejects an image given as a provider %s', kind => {
       const error = thrownBy([
         {
           role: 'user',
@@ -220,7 +272,10 @@ describe('convertToWandbMessages', () => {
             {
               type: 'file',
               mediaType: 'image/png',
-              data: kind === 'reference' ? { type: 'reference', reference: { wandb: 'file-1' } } : { type: 'text', text: 'abc' },
+              data:
+                kind === 'reference'
+                  ? { type: 'reference', reference: { wandb: 'file-1' } }
+                  : { type: 'text', text: 'abc' },
             },
           ],
         },
@@ -269,7 +324,9 @@ describe('convertToWandbMessages', () => {
             ],
           },
         ]),
-      ).toStrictEqual([{ role: 'assistant', content: 'Answer: 4', reasoning_content: 'Let me think. Done.' }]);
+      ).toStrictEqual([
+        { role: 'assistant', content: 'Answer: 4', reasoning_content: 'Let me think. Done.' },
+      ]);
     });
 
     it('omits reasoning_content when reasoning is empty', () => {
@@ -292,8 +349,18 @@ describe('convertToWandbMessages', () => {
           {
             role: 'assistant',
             content: [
-              { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
-              { type: 'tool-call', toolCallId: 'call_2', toolName: 'time', input: { tz: 'UTC', nested: [1, { a: true }] } },
+              {
+                type: 'tool-call',
+                toolCallId: 'call_1',
+                toolName: 'weather',
+                input: { city: 'Paris' },
+              },
+              {
+                type: 'tool-call',
+                toolCallId: 'call_2',
+                toolName: 'time',
+                input: { tz: 'UTC', nested: [1, { a: true }] },
+              },
             ],
           },
         ]),
@@ -302,7 +369,11 @@ describe('convertToWandbMessages', () => {
           role: 'assistant',
           content: null,
           tool_calls: [
-            { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '{"city":"Paris"}' },
+            },
             {
               id: 'call_2',
               type: 'function',
@@ -343,7 +414,12 @@ describe('convertToWandbMessages', () => {
             role: 'assistant',
             content: [
               { type: 'text', text: 'Checking.' },
-              { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Rome' } },
+              {
+                type: 'tool-call',
+                toolCallId: 'call_1',
+                toolName: 'weather',
+                input: { city: 'Rome' },
+              },
             ],
           },
         ]),
@@ -351,7 +427,13 @@ describe('convertToWandbMessages', () => {
         {
           role: 'assistant',
           content: 'Checking.',
-          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Rome"}' } }],
+          tool_calls: [
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '{"city":"Rome"}' },
+            },
+          ],
         },
       ]);
     });
@@ -372,12 +454,14 @@ describe('convertToWandbMessages', () => {
           role: 'assistant',
           content: null,
           reasoning_content: 'Need the weather.',
-          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } }],
+          tool_calls: [
+            { id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } },
+          ],
         },
       ]);
     });
 
-    it('leaves out other providers\' opaque parts (custom, reasoning-file) with a warning each', () => {
+    it("leaves out other providers' opaque parts (custom, reasoning-file) with a warning each", () => {
       const warnings: SharedV4Warning[] = [];
       expect(
         convertToWandbMessages(
@@ -386,7 +470,11 @@ describe('convertToWandbMessages', () => {
               role: 'assistant',
               content: [
                 { type: 'custom', kind: 'openai.encrypted' },
-                { type: 'reasoning-file', mediaType: 'image/png', data: { type: 'data', data: PNG_BYTES } },
+                {
+                  type: 'reasoning-file',
+                  mediaType: 'image/png',
+                  data: { type: 'data', data: PNG_BYTES },
+                },
                 { type: 'text', text: 'visible' },
               ],
             },
@@ -394,17 +482,18 @@ describe('convertToWandbMessages', () => {
           warnings,
         ),
       ).toStrictEqual([{ role: 'assistant', content: 'visible' }]);
-      expect(warnings.map((warning) => warning.type === 'unsupported' && warning.feature)).toStrictEqual([
-        'assistant custom parts',
-        'assistant reasoning-file parts',
-      ]);
+      expect(
+        warnings.map(warning => warning.type === 'unsupported' && warning.feature),
+      ).toStrictEqual(['assistant custom parts', 'assistant reasoning-file parts']);
     });
 
     it('rejects a file in an assistant message, naming the media type', () => {
       const error = thrownBy([
         {
           role: 'assistant',
-          content: [{ type: 'file', mediaType: 'image/png', data: { type: 'data', data: PNG_BYTES } }],
+          content: [
+            { type: 'file', mediaType: 'image/png', data: { type: 'data', data: PNG_BYTES } },
+          ],
         },
       ]);
       expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -415,7 +504,14 @@ describe('convertToWandbMessages', () => {
       const error = thrownBy([
         {
           role: 'assistant',
-          content: [{ type: 'tool-result', toolCallId: 'ws_1', toolName: 'web_search', output: { type: 'text', value: 'x' } }],
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'ws_1',
+              toolName: 'web_search',
+              output: { type: 'text', value: 'x' },
+            },
+          ],
         },
       ]);
       expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -426,7 +522,10 @@ describe('convertToWandbMessages', () => {
   describe('tool messages', () => {
     function toolMessage(output: LanguageModelV4ToolResultOutput) {
       return convertToWandbMessages([
-        { role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'weather', output }] },
+        {
+          role: 'tool',
+          content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'weather', output }],
+        },
       ]);
     }
 
@@ -437,8 +536,14 @@ describe('convertToWandbMessages', () => {
     });
 
     it('sends json output as a JSON string', () => {
-      expect(toolMessage({ type: 'json', value: { temp: 21, tags: ['sunny'], ok: true, none: null } })).toStrictEqual([
-        { role: 'tool', tool_call_id: 'call_9', content: '{"temp":21,"tags":["sunny"],"ok":true,"none":null}' },
+      expect(
+        toolMessage({ type: 'json', value: { temp: 21, tags: ['sunny'], ok: true, none: null } }),
+      ).toStrictEqual([
+        {
+          role: 'tool',
+          tool_call_id: 'call_9',
+          content: '{"temp":21,"tags":["sunny"],"ok":true,"none":null}',
+        },
       ]);
     });
 
@@ -455,7 +560,9 @@ describe('convertToWandbMessages', () => {
     });
 
     it('sends error-json output as a JSON string', () => {
-      expect(toolMessage({ type: 'error-json', value: { error: 'timeout', retryAfter: 3 } })).toStrictEqual([
+      expect(
+        toolMessage({ type: 'error-json', value: { error: 'timeout', retryAfter: 3 } }),
+      ).toStrictEqual([
         { role: 'tool', tool_call_id: 'call_9', content: '{"error":"timeout","retryAfter":3}' },
       ]);
     });
@@ -476,16 +583,28 @@ describe('convertToWandbMessages', () => {
       const warnings: SharedV4Warning[] = [];
       const output: LanguageModelV4ToolResultOutput = {
         type: 'content',
-        value: [{ type: 'text', text: 'line 1\n' }, { type: 'custom' }, { type: 'text', text: 'line 2' }],
+        value: [
+          { type: 'text', text: 'line 1\n' },
+          { type: 'custom' },
+          { type: 'text', text: 'line 2' },
+        ],
       };
       expect(
         convertToWandbMessages(
-          [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'weather', output }] }],
+          [
+            {
+              role: 'tool',
+              content: [{ type: 'tool-result', toolCallId: 'call_9', toolName: 'weather', output }],
+            },
+          ],
           warnings,
         ),
       ).toStrictEqual([{ role: 'tool', tool_call_id: 'call_9', content: 'line 1\nline 2' }]);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'custom tool result content' });
+      expect(warnings[0]).toMatchObject({
+        type: 'unsupported',
+        feature: 'custom tool result content',
+      });
     });
 
     it('rejects a file in content output, naming the media type', () => {
@@ -497,7 +616,12 @@ describe('convertToWandbMessages', () => {
               type: 'tool-result',
               toolCallId: 'c',
               toolName: 'screenshot',
-              output: { type: 'content', value: [{ type: 'file', mediaType: 'image/webp', data: { type: 'data', data: 'AAAA' } }] },
+              output: {
+                type: 'content',
+                value: [
+                  { type: 'file', mediaType: 'image/webp', data: { type: 'data', data: 'AAAA' } },
+                ],
+              },
             },
           ],
         },
@@ -513,9 +637,19 @@ describe('convertToWandbMessages', () => {
             role: 'tool',
             content: [
               { type: 'tool-approval-response', approvalId: 'ap_1', approved: true },
-              { type: 'tool-result', toolCallId: 'a', toolName: 't', output: { type: 'text', value: '1' } },
+              {
+                type: 'tool-result',
+                toolCallId: 'a',
+                toolName: 't',
+                output: { type: 'text', value: '1' },
+              },
               { type: 'tool-approval-response', approvalId: 'ap_2', approved: false, reason: 'no' },
-              { type: 'tool-result', toolCallId: 'b', toolName: 't', output: { type: 'text', value: '2' } },
+              {
+                type: 'tool-result',
+                toolCallId: 'b',
+                toolName: 't',
+                output: { type: 'text', value: '2' },
+              },
             ],
           },
         ]),
@@ -528,7 +662,10 @@ describe('convertToWandbMessages', () => {
     it('emits nothing for a tool message holding only approval responses', () => {
       expect(
         convertToWandbMessages([
-          { role: 'tool', content: [{ type: 'tool-approval-response', approvalId: 'ap_1', approved: true }] },
+          {
+            role: 'tool',
+            content: [{ type: 'tool-approval-response', approvalId: 'ap_1', approved: true }],
+          },
         ]),
       ).toStrictEqual([]);
     });
@@ -543,12 +680,24 @@ describe('convertToWandbMessages', () => {
           role: 'assistant',
           content: [
             { type: 'reasoning', text: 'Call the tool.' },
-            { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+            {
+              type: 'tool-call',
+              toolCallId: 'call_1',
+              toolName: 'weather',
+              input: { city: 'Paris' },
+            },
           ],
         },
         {
           role: 'tool',
-          content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output: { type: 'json', value: { temp: 18 } } }],
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'call_1',
+              toolName: 'weather',
+              output: { type: 'json', value: { temp: 18 } },
+            },
+          ],
         },
         { role: 'assistant', content: [{ type: 'text', text: 'It is 18°C.' }] },
       ]),
@@ -559,7 +708,13 @@ describe('convertToWandbMessages', () => {
         role: 'assistant',
         content: null,
         reasoning_content: 'Call the tool.',
-        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }],
+        tool_calls: [
+          {
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'weather', arguments: '{"city":"Paris"}' },
+          },
+        ],
       },
       { role: 'tool', tool_call_id: 'call_1', content: '{"temp":18}' },
       { role: 'assistant', content: 'It is 18°C.' },
@@ -583,14 +738,28 @@ describe('collectToolCallIds', () => {
         },
         {
           role: 'tool',
-          content: [{ type: 'tool-result', toolCallId: 'only_in_result', toolName: 'search', output: { type: 'text', value: '' } }],
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'only_in_result',
+              toolName: 'search',
+              output: { type: 'text', value: '' },
+            },
+          ],
         },
-        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'tool_0_search', toolName: 'search', input: {} }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'tool_0_search', toolName: 'search', input: {} },
+          ],
+        },
       ]),
     ).toStrictEqual(new Set(['tool_0_search', 'tool_1_search']));
   });
 
   it('returns an empty set without tool calls', () => {
-    expect(collectToolCallIds([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }])).toStrictEqual(new Set());
+    expect(
+      collectToolCallIds([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]),
+    ).toStrictEqual(new Set());
   });
 });

@@ -4,7 +4,12 @@ import { convertWandbUsage } from '../../src/chat/convert-wandb-usage';
 describe('convertWandbUsage', () => {
   it('maps missing usage to all-undefined counts (never 0 or NaN)', () => {
     expect(convertWandbUsage(undefined)).toStrictEqual({
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
       raw: undefined,
     });
@@ -12,7 +17,9 @@ describe('convertWandbUsage', () => {
 
   it('maps prompt and completion tokens without details', () => {
     const raw = { prompt_tokens: 25, completion_tokens: 50, total_tokens: 75 };
-    expect(convertWandbUsage({ prompt_tokens: 25, completion_tokens: 50, total_tokens: 75, raw })).toStrictEqual({
+    expect(
+      convertWandbUsage({ prompt_tokens: 25, completion_tokens: 50, total_tokens: 75, raw }),
+    ).toStrictEqual({
       inputTokens: { total: 25, noCache: 25, cacheRead: undefined, cacheWrite: undefined },
       outputTokens: { total: 50, text: 50, reasoning: undefined },
       raw,
@@ -27,7 +34,13 @@ describe('convertWandbUsage', () => {
       completion_tokens_details: { reasoning_tokens: 30 },
     };
     expect(
-      convertWandbUsage({ prompt_tokens: 100, completion_tokens: 40, cached_tokens: 64, reasoning_tokens: 30, raw }),
+      convertWandbUsage({
+        prompt_tokens: 100,
+        completion_tokens: 40,
+        cached_tokens: 64,
+        reasoning_tokens: 30,
+        raw,
+      }),
     ).toStrictEqual({
       inputTokens: { total: 100, noCache: 36, cacheRead: 64, cacheWrite: undefined },
       outputTokens: { total: 40, text: 10, reasoning: 30 },
@@ -41,7 +54,9 @@ describe('convertWandbUsage', () => {
   });
 
   it('clamps text at 0 when reasoning exceeds completion tokens', () => {
-    expect(convertWandbUsage({ completion_tokens: 10, reasoning_tokens: 25, raw: {} }).outputTokens).toStrictEqual({
+    expect(
+      convertWandbUsage({ completion_tokens: 10, reasoning_tokens: 25, raw: {} }).outputTokens,
+    ).toStrictEqual({
       total: 10,
       text: 0,
       reasoning: 25,
@@ -49,7 +64,9 @@ describe('convertWandbUsage', () => {
   });
 
   it('clamps noCache at 0 when cached exceeds prompt tokens', () => {
-    expect(convertWandbUsage({ prompt_tokens: 10, cached_tokens: 12, raw: {} }).inputTokens).toStrictEqual({
+    expect(
+      convertWandbUsage({ prompt_tokens: 10, cached_tokens: 12, raw: {} }).inputTokens,
+    ).toStrictEqual({
       total: 10,
       noCache: 0,
       cacheRead: 12,
@@ -76,7 +93,13 @@ describe('convertWandbUsage', () => {
 
   it('handles zero counts as real zeros', () => {
     expect(
-      convertWandbUsage({ prompt_tokens: 0, completion_tokens: 0, cached_tokens: 0, reasoning_tokens: 0, raw: {} }),
+      convertWandbUsage({
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        cached_tokens: 0,
+        reasoning_tokens: 0,
+        raw: {},
+      }),
     ).toStrictEqual({
       inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: undefined },
       outputTokens: { total: 0, text: 0, reasoning: 0 },
@@ -86,7 +109,12 @@ describe('convertWandbUsage', () => {
 
   it('maps an empty usage object to undefined counts', () => {
     expect(convertWandbUsage({ raw: {} })).toStrictEqual({
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
       raw: {},
     });

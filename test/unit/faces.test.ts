@@ -28,7 +28,12 @@ const usage: LanguageModelV4Usage = {
 };
 
 /** A V4 model that answers with the given result or parts and records the options it got. */
-function scriptedModel(answer: { result?: Partial<LanguageModelV4GenerateResult>; parts?: LanguageModelV4StreamPart[] } = {}) {
+function scriptedModel(
+  answer: {
+    result?: Partial<LanguageModelV4GenerateResult>;
+    parts?: LanguageModelV4StreamPart[];
+  } = {},
+) {
   const calls: LanguageModelV4CallOptions[] = [];
   const model: LanguageModelV4 = {
     specificationVersion: 'v4',
@@ -42,7 +47,10 @@ function scriptedModel(answer: { result?: Partial<LanguageModelV4GenerateResult>
         finishReason: { unified: 'stop', raw: 'stop' },
         usage,
         warnings: [],
-        request: { url: 'http://127.0.0.1/v1/chat/completions', body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 } },
+        request: {
+          url: 'http://127.0.0.1/v1/chat/completions',
+          body: { model: 'm', messages: [{ role: 'user', content: 'Hi' }], temperature: 0 },
+        },
         ...answer.result,
       };
     },
@@ -69,7 +77,11 @@ async function readAll<T>(stream: ReadableStream<T>): Promise<T[]> {
   return parts;
 }
 
-const finish: LanguageModelV4StreamPart = { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage };
+const finish: LanguageModelV4StreamPart = {
+  type: 'finish',
+  finishReason: { unified: 'stop', raw: 'stop' },
+  usage,
+};
 
 describe('providers', () => {
   it('carry the specificationVersion where the interface has one, and refuse embedding and image models', () => {
@@ -100,10 +112,29 @@ describe('V3 face (ai@6)', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await new WandbV3LanguageModel(model).doGenerate({
       prompt: [
-        { role: 'user', content: [{ type: 'file', data: bytes, mediaType: 'image/png' }, { type: 'file', data: new URL('https://x.test/a.png'), mediaType: 'image/png' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'file', data: bytes, mediaType: 'image/png' },
+            { type: 'file', data: new URL('https://x.test/a.png'), mediaType: 'image/png' },
+          ],
+        },
         {
           role: 'tool',
-          content: [{ type: 'tool-result', toolCallId: 't', toolName: 'n', output: { type: 'content', value: [{ type: 'image-data', data: 'AAEC', mediaType: 'image/png' }, { type: 'image-url', url: 'https://x.test/b.png' }] } }],
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 't',
+              toolName: 'n',
+              output: {
+                type: 'content',
+                value: [
+                  { type: 'image-data', data: 'AAEC', mediaType: 'image/png' },
+                  { type: 'image-url', url: 'https://x.test/b.png' },
+                ],
+              },
+            },
+          ],
         },
       ],
     });
@@ -112,14 +143,32 @@ describe('V3 face (ai@6)', () => {
       { type: 'file', data: { type: 'url', url: new URL('https://x.test/a.png') } },
     ]);
     expect(calls[0].prompt[1].content[0]).toMatchObject({
-      output: { type: 'content', value: [{ type: 'file', data: { type: 'data', data: 'AAEC' }, mediaType: 'image/png' }, { type: 'file', data: { type: 'url' }, mediaType: 'image/*' }] },
+      output: {
+        type: 'content',
+        value: [
+          { type: 'file', data: { type: 'data', data: 'AAEC' }, mediaType: 'image/png' },
+          { type: 'file', data: { type: 'url' }, mediaType: 'image/*' },
+        ],
+      },
     });
   });
 
   it('refuses a bare file id in a tool result, which V4 cannot attribute to a provider', async () => {
     const error = await errorFrom(() =>
       new WandbV3LanguageModel(scriptedModel().model).doGenerate({
-        prompt: [{ role: 'tool', content: [{ type: 'tool-result', toolCallId: 't', toolName: 'n', output: { type: 'content', value: [{ type: 'file-id', fileId: 'file-1' }] } }] }],
+        prompt: [
+          {
+            role: 'tool',
+            content: [
+              {
+                type: 'tool-result',
+                toolCallId: 't',
+                toolName: 'n',
+                output: { type: 'content', value: [{ type: 'file-id', fileId: 'file-1' }] },
+              },
+            ],
+          },
+        ],
       }),
     );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -132,7 +181,11 @@ describe('V3 face (ai@6)', () => {
         content: [
           { type: 'text', text: 'hi', citations: [] },
           { type: 'custom', kind: 'x.y' },
-          { type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL('https://x.test/c.png') } },
+          {
+            type: 'file',
+            mediaType: 'image/png',
+            data: { type: 'url', url: new URL('https://x.test/c.png') },
+          },
           { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AAEC' } },
         ],
         finishReason: { unified: 'interrupted', raw: undefined },
@@ -140,7 +193,10 @@ describe('V3 face (ai@6)', () => {
       },
     });
     const result = await new WandbV3LanguageModel(model).doGenerate({ prompt: [] });
-    expect(result.content).toEqual([{ type: 'text', text: 'hi' }, { type: 'file', mediaType: 'image/png', data: 'AAEC', providerMetadata: undefined }]);
+    expect(result.content).toEqual([
+      { type: 'text', text: 'hi' },
+      { type: 'file', mediaType: 'image/png', data: 'AAEC', providerMetadata: undefined },
+    ]);
     expect(result.finishReason).toEqual({ unified: 'other', raw: undefined });
     expect(result.warnings).toEqual([
       { type: 'other', message: 'seed is deprecated: use something else' },
@@ -170,7 +226,12 @@ describe('V3 face (ai@6)', () => {
       { type: 'text-start', id: '0' },
       { type: 'text-delta', id: '0', delta: 'Hi' },
       { type: 'text-end', id: '0' },
-      { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage, providerMetadata: undefined },
+      {
+        type: 'finish',
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage,
+        providerMetadata: undefined,
+      },
     ]);
   });
 });
@@ -182,21 +243,44 @@ describe('V2 face (ai@5)', () => {
       prompt: [
         {
           role: 'tool',
-          content: [{ type: 'tool-result', toolCallId: 't', toolName: 'n', output: { type: 'content', value: [{ type: 'media', data: 'AAEC', mediaType: 'image/png' }, { type: 'media', data: 'JVBE', mediaType: 'application/pdf' }] } }],
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 't',
+              toolName: 'n',
+              output: {
+                type: 'content',
+                value: [
+                  { type: 'media', data: 'AAEC', mediaType: 'image/png' },
+                  { type: 'media', data: 'JVBE', mediaType: 'application/pdf' },
+                ],
+              },
+            },
+          ],
         },
       ],
       tools: [{ type: 'provider-defined', id: 'x.search', name: 'search', args: {} }],
     });
-    expect(calls[0].tools).toEqual([{ type: 'provider', id: 'x.search', name: 'search', args: {} }]);
+    expect(calls[0].tools).toEqual([
+      { type: 'provider', id: 'x.search', name: 'search', args: {} },
+    ]);
     expect(calls[0].prompt[0].content[0]).toMatchObject({
-      output: { value: [{ type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AAEC' } }, { type: 'file', mediaType: 'application/pdf' }] },
+      output: {
+        value: [
+          { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'AAEC' } },
+          { type: 'file', mediaType: 'application/pdf' },
+        ],
+      },
     });
   });
 
   it('flattens usage, makes the finish reason a string and names settings in warnings', async () => {
     const { model } = scriptedModel({
       result: {
-        content: [{ type: 'tool-approval-request', approvalId: 'a', toolCallId: 't' }, { type: 'tool-call', toolCallId: 't', toolName: 'n', input: '{}', dynamic: true }],
+        content: [
+          { type: 'tool-approval-request', approvalId: 'a', toolCallId: 't' },
+          { type: 'tool-call', toolCallId: 't', toolName: 'n', input: '{}', dynamic: true },
+        ],
         finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
         warnings: [
           { type: 'unsupported', feature: 'topK', details: 'not sent' },
@@ -206,32 +290,68 @@ describe('V2 face (ai@5)', () => {
       },
     });
     const result = await new WandbV2LanguageModel(model).doGenerate({ prompt: [] });
-    expect(result.usage).toEqual({ inputTokens: 10, outputTokens: 7, totalTokens: 17, reasoningTokens: 2, cachedInputTokens: 6 });
+    expect(result.usage).toEqual({
+      inputTokens: 10,
+      outputTokens: 7,
+      totalTokens: 17,
+      reasoningTokens: 2,
+      cachedInputTokens: 6,
+    });
     expect(result.finishReason).toBe('tool-calls');
-    expect(result.content).toEqual([{ type: 'tool-call', toolCallId: 't', toolName: 'n', input: '{}' }]);
+    expect(result.content).toEqual([
+      { type: 'tool-call', toolCallId: 't', toolName: 'n', input: '{}' },
+    ]);
     expect(result.warnings).toEqual([
       { type: 'unsupported-setting', setting: 'topK', details: 'not sent' },
       { type: 'other', message: 'provider tool x.search is not supported: not sent' },
-      { type: 'other', message: 'responseFormat runs in a compatibility mode: schema in the prompt' },
-      expect.objectContaining({ type: 'other', message: expect.stringContaining('tool-approval-request') }),
+      {
+        type: 'other',
+        message: 'responseFormat runs in a compatibility mode: schema in the prompt',
+      },
+      expect.objectContaining({
+        type: 'other',
+        message: expect.stringContaining('tool-approval-request'),
+      }),
     ]);
   });
 
   it('keeps unknown token counts unknown', async () => {
     const unknown: LanguageModelV4Usage = {
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     };
-    const { model } = scriptedModel({ parts: [{ type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: unknown }] });
+    const { model } = scriptedModel({
+      parts: [
+        { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: unknown },
+      ],
+    });
     const { stream } = await new WandbV2LanguageModel(model).doStream({ prompt: [] });
     expect(await readAll(stream)).toEqual([
-      { type: 'finish', finishReason: 'stop', usage: { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, reasoningTokens: undefined, cachedInputTokens: undefined }, providerMetadata: undefined },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: {
+          inputTokens: undefined,
+          outputTokens: undefined,
+          totalTokens: undefined,
+          reasoningTokens: undefined,
+          cachedInputTokens: undefined,
+        },
+        providerMetadata: undefined,
+      },
     ]);
   });
 });
 
 describe('V1 face (ai@4)', () => {
-  const v1Options = (overrides: Partial<LanguageModelV1CallOptions>): LanguageModelV1CallOptions => ({
+  const v1Options = (
+    overrides: Partial<LanguageModelV1CallOptions>,
+  ): LanguageModelV1CallOptions => ({
     inputFormat: 'messages',
     mode: { type: 'regular' },
     prompt: [],
@@ -240,7 +360,11 @@ describe('V1 face (ai@4)', () => {
 
   it('states its capabilities: JSON mode by default, enforced schemas, image URLs sent as they are', () => {
     const model = new WandbV1LanguageModel(scriptedModel().model);
-    expect(model).toMatchObject({ defaultObjectGenerationMode: 'json', supportsStructuredOutputs: true, supportsImageUrls: true });
+    expect(model).toMatchObject({
+      defaultObjectGenerationMode: 'json',
+      supportsStructuredOutputs: true,
+      supportsImageUrls: true,
+    });
     expect(model.supportsUrl(new URL('https://x.test/a.png'))).toBe(true);
     expect(model.supportsUrl(new URL('ftp://x.test/a.png'))).toBe(false);
   });
@@ -249,9 +373,23 @@ describe('V1 face (ai@4)', () => {
     const { model, calls } = scriptedModel();
     const face = new WandbV1LanguageModel(model);
     const schema = { type: 'object' as const, properties: { a: { type: 'number' as const } } };
-    await face.doGenerate(v1Options({ mode: { type: 'object-tool', tool: { type: 'function', name: 'json', parameters: schema } }, maxTokens: 50, providerMetadata: { wandb: { cacheSalt: 's' } } }));
+    await face.doGenerate(
+      v1Options({
+        mode: { type: 'object-tool', tool: { type: 'function', name: 'json', parameters: schema } },
+        maxTokens: 50,
+        providerMetadata: { wandb: { cacheSalt: 's' } },
+      }),
+    );
     await face.doGenerate(v1Options({ mode: { type: 'object-json', schema, name: 'thing' } }));
-    await face.doGenerate(v1Options({ mode: { type: 'regular', tools: [{ type: 'function', name: 'f', parameters: schema }], toolChoice: { type: 'required' } } }));
+    await face.doGenerate(
+      v1Options({
+        mode: {
+          type: 'regular',
+          tools: [{ type: 'function', name: 'f', parameters: schema }],
+          toolChoice: { type: 'required' },
+        },
+      }),
+    );
     expect(calls[0]).toMatchObject({
       tools: [{ type: 'function', name: 'json', inputSchema: schema }],
       toolChoice: { type: 'tool', toolName: 'json' },
@@ -262,7 +400,10 @@ describe('V1 face (ai@4)', () => {
     expect(calls[0]).not.toHaveProperty('inputFormat');
     expect(calls[1]).toMatchObject({ responseFormat: { type: 'json', schema, name: 'thing' } });
     expect(calls[1].tools).toBeUndefined();
-    expect(calls[2]).toMatchObject({ tools: [{ type: 'function', name: 'f', inputSchema: schema }], toolChoice: { type: 'required' } });
+    expect(calls[2]).toMatchObject({
+      tools: [{ type: 'function', name: 'f', inputSchema: schema }],
+      toolChoice: { type: 'required' },
+    });
   });
 
   it('converts the V1 prompt: images, tool calls, typed tool results, and warns about redacted reasoning', async () => {
@@ -270,7 +411,11 @@ describe('V1 face (ai@4)', () => {
     const result = await new WandbV1LanguageModel(model).doGenerate(
       v1Options({
         prompt: [
-          { role: 'user', content: [{ type: 'image', image: new Uint8Array([1]) }], providerMetadata: { wandb: { x: 1 } } },
+          {
+            role: 'user',
+            content: [{ type: 'image', image: new Uint8Array([1]) }],
+            providerMetadata: { wandb: { x: 1 } },
+          },
           {
             role: 'assistant',
             content: [
@@ -284,7 +429,13 @@ describe('V1 face (ai@4)', () => {
             content: [
               { type: 'tool-result', toolCallId: 'a', toolName: 'f', result: 'plain' },
               { type: 'tool-result', toolCallId: 'b', toolName: 'f', result: { ok: true } },
-              { type: 'tool-result', toolCallId: 'c', toolName: 'f', result: 'boom', isError: true },
+              {
+                type: 'tool-result',
+                toolCallId: 'c',
+                toolName: 'f',
+                result: 'boom',
+                isError: true,
+              },
               { type: 'tool-result', toolCallId: 'd', toolName: 'f', result: undefined },
             ],
           },
@@ -292,18 +443,32 @@ describe('V1 face (ai@4)', () => {
       }),
     );
     const [user, assistant, tool] = calls[0].prompt;
-    expect(user).toMatchObject({ providerOptions: { wandb: { x: 1 } }, content: [{ type: 'file', mediaType: 'image/*', data: { type: 'data' } }] });
+    expect(user).toMatchObject({
+      providerOptions: { wandb: { x: 1 } },
+      content: [{ type: 'file', mediaType: 'image/*', data: { type: 'data' } }],
+    });
     expect(assistant.content).toEqual([
       { type: 'reasoning', text: 'think', providerOptions: undefined },
-      { type: 'tool-call', toolCallId: 'a', toolName: 'f', input: { q: 1 }, providerOptions: undefined },
+      {
+        type: 'tool-call',
+        toolCallId: 'a',
+        toolName: 'f',
+        input: { q: 1 },
+        providerOptions: undefined,
+      },
     ]);
-    expect(tool.role === 'tool' && tool.content.map((part) => (part.type === 'tool-result' ? part.output : undefined))).toEqual([
+    expect(
+      tool.role === 'tool' &&
+        tool.content.map(part => (part.type === 'tool-result' ? part.output : undefined)),
+    ).toEqual([
       { type: 'text', value: 'plain' },
       { type: 'json', value: { ok: true } },
       { type: 'error-text', value: 'boom' },
       { type: 'json', value: null },
     ]);
-    expect(result.warnings).toContainEqual(expect.objectContaining({ type: 'other', message: expect.stringContaining('redacted') }));
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ type: 'other', message: expect.stringContaining('redacted') }),
+    );
   });
 
   it('returns text, reasoning and tool calls as V1 fields, with rawCall and V1 warnings', async () => {
@@ -315,7 +480,10 @@ describe('V1 face (ai@4)', () => {
           { type: 'text', text: 'B' },
           { type: 'tool-call', toolCallId: 't', toolName: 'f', input: '{"a":1}' },
         ],
-        warnings: [{ type: 'unsupported', feature: 'topK' }, { type: 'unsupported', feature: 'maxOutputTokens' }],
+        warnings: [
+          { type: 'unsupported', feature: 'topK' },
+          { type: 'unsupported', feature: 'maxOutputTokens' },
+        ],
         response: { id: 'r', modelId: 'm', headers: { h: '1' }, body: { raw: true } },
       },
     });
@@ -325,10 +493,16 @@ describe('V1 face (ai@4)', () => {
       reasoning: 'Hmm',
       toolCalls: [{ toolCallType: 'function', toolCallId: 't', toolName: 'f', args: '{"a":1}' }],
       usage: { promptTokens: 10, completionTokens: 7 },
-      rawCall: { rawPrompt: [{ role: 'user', content: 'Hi' }], rawSettings: { model: 'm', temperature: 0 } },
+      rawCall: {
+        rawPrompt: [{ role: 'user', content: 'Hi' }],
+        rawSettings: { model: 'm', temperature: 0 },
+      },
       rawResponse: { headers: { h: '1' }, body: { raw: true } },
       response: { id: 'r', modelId: 'm' },
-      warnings: [{ type: 'unsupported-setting', setting: 'topK' }, { type: 'unsupported-setting', setting: 'maxTokens' }],
+      warnings: [
+        { type: 'unsupported-setting', setting: 'topK' },
+        { type: 'unsupported-setting', setting: 'maxTokens' },
+      ],
     });
     expect(JSON.parse(result.request?.body ?? '')).toMatchObject({ model: 'm', temperature: 0 });
   });
@@ -337,7 +511,15 @@ describe('V1 face (ai@4)', () => {
     const { model } = scriptedModel({
       result: {
         content: [],
-        usage: { inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 3, text: 3, reasoning: undefined } },
+        usage: {
+          inputTokens: {
+            total: undefined,
+            noCache: undefined,
+            cacheRead: undefined,
+            cacheWrite: undefined,
+          },
+          outputTokens: { total: 3, text: 3, reasoning: undefined },
+        },
       },
     });
     const result = await new WandbV1LanguageModel(model).doGenerate(v1Options({}));
@@ -367,25 +549,52 @@ describe('V1 face (ai@4)', () => {
       ],
     });
     const result = await new WandbV1LanguageModel(model).doStream(v1Options({}));
-    expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'topK', details: undefined }]);
+    expect(result.warnings).toEqual([
+      { type: 'unsupported-setting', setting: 'topK', details: undefined },
+    ]);
     expect(result.rawCall).toEqual({ rawPrompt: [], rawSettings: { model: 'm', stream: true } });
     expect(result.rawResponse).toEqual({ headers: { 'x-request-id': 'r1' } });
     expect(await readAll(result.stream)).toEqual([
       { type: 'response-metadata', id: 'r', modelId: 'm', timestamp: undefined },
       { type: 'reasoning', textDelta: 'Hmm' },
       { type: 'text-delta', textDelta: 'Hi' },
-      { type: 'tool-call-delta', toolCallType: 'function', toolCallId: 't', toolName: 'f', argsTextDelta: '{"a":' },
-      { type: 'tool-call-delta', toolCallType: 'function', toolCallId: 't', toolName: 'f', argsTextDelta: '1}' },
-      { type: 'tool-call', toolCallType: 'function', toolCallId: 't', toolName: 'f', args: '{"a":1}' },
-      { type: 'finish', finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 7 }, providerMetadata: undefined },
+      {
+        type: 'tool-call-delta',
+        toolCallType: 'function',
+        toolCallId: 't',
+        toolName: 'f',
+        argsTextDelta: '{"a":',
+      },
+      {
+        type: 'tool-call-delta',
+        toolCallType: 'function',
+        toolCallId: 't',
+        toolName: 'f',
+        argsTextDelta: '1}',
+      },
+      {
+        type: 'tool-call',
+        toolCallType: 'function',
+        toolCallId: 't',
+        toolName: 'f',
+        args: '{"a":1}',
+      },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: { promptTokens: 10, completionTokens: 7 },
+        providerMetadata: undefined,
+      },
     ]);
   });
 
   it('keeps the first part when a stream does not open with stream-start', async () => {
-    const { model } = scriptedModel({ parts: [{ type: 'text-delta', id: '0', delta: 'Hi' }, finish] });
+    const { model } = scriptedModel({
+      parts: [{ type: 'text-delta', id: '0', delta: 'Hi' }, finish],
+    });
     const result = await new WandbV1LanguageModel(model).doStream(v1Options({}));
     expect(result.warnings).toEqual([]);
-    expect((await readAll(result.stream)).map((part) => part.type)).toEqual(['text-delta', 'finish']);
+    expect((await readAll(result.stream)).map(part => part.type)).toEqual(['text-delta', 'finish']);
   });
 
   it("never stalls ai@4's streamText, however many parts in a row V1 cannot carry", async () => {
@@ -393,7 +602,14 @@ describe('V1 face (ai@4)', () => {
       index % 2 === 0 ? { type: 'ping' } : { type: 'raw', rawValue: index },
     );
     const { model } = scriptedModel({
-      parts: [{ type: 'stream-start', warnings: [] }, ...dropped, { type: 'text-start', id: '0' }, { type: 'text-delta', id: '0', delta: 'done' }, ...dropped, finish],
+      parts: [
+        { type: 'stream-start', warnings: [] },
+        ...dropped,
+        { type: 'text-start', id: '0' },
+        { type: 'text-delta', id: '0', delta: 'done' },
+        ...dropped,
+        finish,
+      ],
     });
     const result = streamTextV4({ model: new WandbV1LanguageModel(model), prompt: 'Hi' });
     const deltas: string[] = [];

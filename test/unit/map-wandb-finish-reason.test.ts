@@ -14,33 +14,54 @@ describe('mapWandbFinishReason', () => {
     });
 
     it('maps a missing reason to other with raw undefined', () => {
-      expect(mapWandbFinishReason(undefined, false)).toStrictEqual({ unified: 'other', raw: undefined });
+      expect(mapWandbFinishReason(undefined, false)).toStrictEqual({
+        unified: 'other',
+        raw: undefined,
+      });
     });
 
-    it.each(['abort', 'eos', 'STOP', ''])('maps the unknown reason %j to other and keeps it raw', (raw) => {
-      expect(mapWandbFinishReason(raw, false)).toStrictEqual({ unified: 'other', raw });
-    });
+    it.each(['abort', 'eos', 'STOP', ''])(
+      'maps the unknown reason %j to other and keeps it raw',
+      raw => {
+        expect(mapWandbFinishReason(raw, false)).toStrictEqual({ unified: 'other', raw });
+      },
+    );
   });
 
   describe('with tool calls', () => {
     it('turns stop into tool-calls (Kimi/vLLM report stop after calling tools)', () => {
-      expect(mapWandbFinishReason('stop', true)).toStrictEqual({ unified: 'tool-calls', raw: 'stop' });
+      expect(mapWandbFinishReason('stop', true)).toStrictEqual({
+        unified: 'tool-calls',
+        raw: 'stop',
+      });
     });
 
     it('turns a missing reason into tool-calls', () => {
-      expect(mapWandbFinishReason(undefined, true)).toStrictEqual({ unified: 'tool-calls', raw: undefined });
+      expect(mapWandbFinishReason(undefined, true)).toStrictEqual({
+        unified: 'tool-calls',
+        raw: undefined,
+      });
     });
 
     it('keeps tool_calls as tool-calls', () => {
-      expect(mapWandbFinishReason('tool_calls', true)).toStrictEqual({ unified: 'tool-calls', raw: 'tool_calls' });
+      expect(mapWandbFinishReason('tool_calls', true)).toStrictEqual({
+        unified: 'tool-calls',
+        raw: 'tool_calls',
+      });
     });
 
     it('turns an unknown reason into tool-calls, keeping it raw', () => {
-      expect(mapWandbFinishReason('eos', true)).toStrictEqual({ unified: 'tool-calls', raw: 'eos' });
+      expect(mapWandbFinishReason('eos', true)).toStrictEqual({
+        unified: 'tool-calls',
+        raw: 'eos',
+      });
     });
 
     it('does not override length (a truncated call is not a finished one)', () => {
-      expect(mapWandbFinishReason('length', true)).toStrictEqual({ unified: 'length', raw: 'length' });
+      expect(mapWandbFinishReason('length', true)).toStrictEqual({
+        unified: 'length',
+        raw: 'length',
+      });
     });
 
     it('does not override content_filter', () => {

@@ -24,7 +24,9 @@ describe('parseStreamJson', () => {
 
   it('rejects constructor.prototype keys', () => {
     expect(() => parseStreamJson('{"constructor":{"prototype":{"polluted":true}}}')).toThrow();
-    expect(() => parseStreamJson('{"a":{"constructor":{"\\u0070rototype":{"polluted":true}}}}')).toThrow();
+    expect(() =>
+      parseStreamJson('{"a":{"constructor":{"\\u0070rototype":{"polluted":true}}}}'),
+    ).toThrow();
   });
 
   it('keeps non-ASCII text sent as \\u escapes', () => {

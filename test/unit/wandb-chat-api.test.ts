@@ -23,7 +23,11 @@ function response(message: Record<string, unknown>, extra: Record<string, unknow
   return { choices: [{ index: 0, message, finish_reason: 'stop' }], ...extra };
 }
 
-function chunk(delta: Record<string, unknown> | null, extra: Record<string, unknown> = {}, choiceExtra: Record<string, unknown> = {}) {
+function chunk(
+  delta: Record<string, unknown> | null,
+  extra: Record<string, unknown> = {},
+  choiceExtra: Record<string, unknown> = {},
+) {
   return { choices: [{ index: 0, delta, ...choiceExtra }], ...extra };
 }
 
@@ -36,7 +40,13 @@ describe('readChatResponse', () => {
         object: 'chat.completion',
         created: 1234567890,
         model: 'meta-llama/Llama-3.1-8B-Instruct',
-        choices: [{ index: 0, message: { role: 'assistant', content: "Here's a joke for you..." }, finish_reason: 'stop' }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: "Here's a joke for you..." },
+            finish_reason: 'stop',
+          },
+        ],
         usage,
       }),
     ).toStrictEqual({
@@ -65,7 +75,14 @@ describe('readChatResponse', () => {
           index: 0,
           logprobs: { content: [] },
           stop_reason: 128009,
-          message: { role: 'assistant', content: 'ok', refusal: null, annotations: [], audio: null, function_call: null },
+          message: {
+            role: 'assistant',
+            content: 'ok',
+            refusal: null,
+            annotations: [],
+            audio: null,
+            function_call: null,
+          },
           finish_reason: 'stop',
         },
       ],
@@ -91,7 +108,12 @@ describe('readChatResponse', () => {
         id: null,
         model: null,
         created: null,
-        choices: [{ message: { content: null, reasoning: null, reasoning_content: null, tool_calls: null }, finish_reason: null }],
+        choices: [
+          {
+            message: { content: null, reasoning: null, reasoning_content: null, tool_calls: null },
+            finish_reason: null,
+          },
+        ],
         usage: null,
       }),
     ).toStrictEqual({
@@ -107,21 +129,33 @@ describe('readChatResponse', () => {
   });
 
   it('reads reasoning from `reasoning` (current docs)', () => {
-    expect(readChatResponse(response({ content: 'a', reasoning: 'thought' })).reasoning).toBe('thought');
+    expect(readChatResponse(response({ content: 'a', reasoning: 'thought' })).reasoning).toBe(
+      'thought',
+    );
   });
 
   it('reads reasoning from `reasoning_content` (older docs)', () => {
-    expect(readChatResponse(response({ content: 'a', reasoning_content: 'old thought' })).reasoning).toBe('old thought');
+    expect(
+      readChatResponse(response({ content: 'a', reasoning_content: 'old thought' })).reasoning,
+    ).toBe('old thought');
   });
 
   it('prefers `reasoning` over `reasoning_content`, and falls back when `reasoning` is "" or null', () => {
-    expect(readChatResponse(response({ reasoning: 'new', reasoning_content: 'old' })).reasoning).toBe('new');
-    expect(readChatResponse(response({ reasoning: '', reasoning_content: 'old' })).reasoning).toBe('old');
-    expect(readChatResponse(response({ reasoning: null, reasoning_content: 'old' })).reasoning).toBe('old');
+    expect(
+      readChatResponse(response({ reasoning: 'new', reasoning_content: 'old' })).reasoning,
+    ).toBe('new');
+    expect(readChatResponse(response({ reasoning: '', reasoning_content: 'old' })).reasoning).toBe(
+      'old',
+    );
+    expect(
+      readChatResponse(response({ reasoning: null, reasoning_content: 'old' })).reasoning,
+    ).toBe('old');
   });
 
   it('treats "" reasoning as absent', () => {
-    expect(readChatResponse(response({ content: 'a', reasoning: '', reasoning_content: '' })).reasoning).toBeUndefined();
+    expect(
+      readChatResponse(response({ content: 'a', reasoning: '', reasoning_content: '' })).reasoning,
+    ).toBeUndefined();
   });
 
   it('keeps "" content as "" (content is not dropped)', () => {
@@ -134,8 +168,16 @@ describe('readChatResponse', () => {
         response({
           content: null,
           tool_calls: [
-            { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
-            { id: 'call_2', type: 'function', function: { name: 'time', arguments: { tz: 'UTC' } } },
+            {
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '{"city":"Paris"}' },
+            },
+            {
+              id: 'call_2',
+              type: 'function',
+              function: { name: 'time', arguments: { tz: 'UTC' } },
+            },
             { type: 'function', function: { name: 'noargs' } },
             { id: null, function: { name: 'nullargs', arguments: null } },
           ],
@@ -195,13 +237,18 @@ describe('readChatResponse', () => {
     expect(readChatResponse(response({ content: 'x' }, { usage: [1, 2] })).usage).toBeUndefined();
     expect(
       readChatResponse(
-        response({ content: 'x' }, { usage: { prompt_tokens: 3, prompt_tokens_details: 5, completion_tokens_details: 'y' } }),
+        response(
+          { content: 'x' },
+          { usage: { prompt_tokens: 3, prompt_tokens_details: 5, completion_tokens_details: 'y' } },
+        ),
       ).usage,
     ).toMatchObject({ prompt_tokens: 3, cached_tokens: undefined, reasoning_tokens: undefined });
   });
 
   it('ignores a non-number created', () => {
-    expect(readChatResponse(response({ content: 'x' }, { created: '2025-01-01' })).created).toBeUndefined();
+    expect(
+      readChatResponse(response({ content: 'x' }, { created: '2025-01-01' })).created,
+    ).toBeUndefined();
   });
 
   describe('violations → InvalidResponseDataError naming the field', () => {
@@ -217,10 +264,22 @@ describe('readChatResponse', () => {
       ['numeric content', response({ content: 42 }), 'choices[0].message.content'],
       ['object content', response({ content: { text: 'a' } }), 'choices[0].message.content'],
       ['numeric reasoning', response({ reasoning: 1 }), 'choices[0].message.reasoning'],
-      ['numeric reasoning_content', response({ reasoning_content: 1 }), 'choices[0].message.reasoning_content'],
+      [
+        'numeric reasoning_content',
+        response({ reasoning_content: 1 }),
+        'choices[0].message.reasoning_content',
+      ],
       ['tool_calls not an array', response({ tool_calls: {} }), 'choices[0].message.tool_calls'],
-      ['a non-object tool call', response({ tool_calls: ['x'] }), 'choices[0].message.tool_calls[0]'],
-      ['a tool call without function', response({ tool_calls: [{ id: 'a' }] }), 'choices[0].message.tool_calls[0].function'],
+      [
+        'a non-object tool call',
+        response({ tool_calls: ['x'] }),
+        'choices[0].message.tool_calls[0]',
+      ],
+      [
+        'a tool call without function',
+        response({ tool_calls: [{ id: 'a' }] }),
+        'choices[0].message.tool_calls[0].function',
+      ],
       [
         'a tool call without name',
         response({ tool_calls: [{ id: 'a', function: { arguments: '{}' } }] }),
@@ -246,8 +305,16 @@ describe('readChatResponse', () => {
         }),
         'choices[0].message.tool_calls[1].function.arguments',
       ],
-      ['a numeric tool call id', response({ tool_calls: [{ id: 7, function: { name: 'f' } }] }), 'choices[0].message.tool_calls[0].id'],
-      ['a numeric finish_reason', { choices: [{ message: {}, finish_reason: 1 }] }, 'choices[0].finish_reason'],
+      [
+        'a numeric tool call id',
+        response({ tool_calls: [{ id: 7, function: { name: 'f' } }] }),
+        'choices[0].message.tool_calls[0].id',
+      ],
+      [
+        'a numeric finish_reason',
+        { choices: [{ message: {}, finish_reason: 1 }] },
+        'choices[0].finish_reason',
+      ],
       ['a numeric id', response({ content: 'x' }, { id: 5 }), 'id'],
       ['a numeric model', response({ content: 'x' }, { model: 5 }), 'model'],
     ])('rejects %s', (_label, body, path) => {
@@ -255,8 +322,13 @@ describe('readChatResponse', () => {
     });
 
     it('says what it expected and what it got', () => {
-      const error = expectInvalid(() => readChatResponse(response({ content: 42 })), 'choices[0].message.content');
-      expect(error.message).toBe('Invalid W&B response: choices[0].message.content should be a string, got number.');
+      const error = expectInvalid(
+        () => readChatResponse(response({ content: 42 })),
+        'choices[0].message.content',
+      );
+      expect(error.message).toBe(
+        'Invalid W&B response: choices[0].message.content should be a string, got number.',
+      );
       expect(error.data).toBe(42);
     });
   });
@@ -282,7 +354,14 @@ describe('readChatChunk', () => {
         object: 'chat.completion.chunk',
         created: 1700000000,
         model: 'openai/gpt-oss-120b',
-        choices: [{ index: 0, delta: { role: 'assistant', content: 'Hel' }, logprobs: null, finish_reason: null }],
+        choices: [
+          {
+            index: 0,
+            delta: { role: 'assistant', content: 'Hel' },
+            logprobs: null,
+            finish_reason: null,
+          },
+        ],
       }),
     ).toStrictEqual({
       ...ABSENT,
@@ -320,17 +399,23 @@ describe('readChatChunk', () => {
   });
 
   it('reads usage alongside a finishing choice', () => {
-    const result = readChatChunk(chunk({}, { usage: { prompt_tokens: 1, completion_tokens: -2 } }, { finish_reason: 'stop' }));
+    const result = readChatChunk(
+      chunk({}, { usage: { prompt_tokens: 1, completion_tokens: -2 } }, { finish_reason: 'stop' }),
+    );
     expect(result.finishReason).toBe('stop');
     expect(result.usage).toMatchObject({ prompt_tokens: 1, completion_tokens: undefined });
   });
 
   it('reads a finish_reason with a null or absent delta', () => {
-    expect(readChatChunk({ choices: [{ index: 0, delta: null, finish_reason: 'length' }] })).toStrictEqual({
+    expect(
+      readChatChunk({ choices: [{ index: 0, delta: null, finish_reason: 'length' }] }),
+    ).toStrictEqual({
       ...ABSENT,
       finishReason: 'length',
     });
-    expect(readChatChunk({ choices: [{ index: 0, finish_reason: 'stop' }] }).finishReason).toBe('stop');
+    expect(readChatChunk({ choices: [{ index: 0, finish_reason: 'stop' }] }).finishReason).toBe(
+      'stop',
+    );
   });
 
   it('reads only the first choice', () => {
@@ -346,7 +431,15 @@ describe('readChatChunk', () => {
 
   it('treats null delta fields as absent', () => {
     expect(
-      readChatChunk(chunk({ role: null, content: null, reasoning: null, reasoning_content: null, tool_calls: null })),
+      readChatChunk(
+        chunk({
+          role: null,
+          content: null,
+          reasoning: null,
+          reasoning_content: null,
+          tool_calls: null,
+        }),
+      ),
     ).toStrictEqual(ABSENT);
   });
 
@@ -366,7 +459,12 @@ describe('readChatChunk', () => {
       readChatChunk(
         chunk({
           tool_calls: [
-            { index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } },
+            {
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '' },
+            },
             { index: 1, function: { arguments: '{"ci' } },
             { id: 'call_3', function: { name: 'obj', arguments: { a: 1 } } },
             { index: 3 },
@@ -377,9 +475,19 @@ describe('readChatChunk', () => {
     ).toStrictEqual([
       { index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } },
       { index: 1, function: { arguments: '{"ci' } },
-      { index: undefined, id: 'call_3', type: undefined, function: { name: 'obj', arguments: '{"a":1}' } },
+      {
+        index: undefined,
+        id: 'call_3',
+        type: undefined,
+        function: { name: 'obj', arguments: '{"a":1}' },
+      },
       { index: 3 },
-      { index: undefined, id: undefined, type: undefined, function: { name: undefined, arguments: undefined } },
+      {
+        index: undefined,
+        id: undefined,
+        type: undefined,
+        function: { name: undefined, arguments: undefined },
+      },
     ]);
   });
 
@@ -391,7 +499,12 @@ describe('readChatChunk', () => {
   it('returns an {error} chunk for {"error":{...}} and reads nothing else', () => {
     const error = { message: 'Engine overloaded', type: 'server_error', code: 503 };
     expect(
-      readChatChunk({ id: 'x', error, choices: [{ delta: { content: 'ignored' } }], usage: { prompt_tokens: 1 } }),
+      readChatChunk({
+        id: 'x',
+        error,
+        choices: [{ delta: { content: 'ignored' } }],
+        usage: { prompt_tokens: 1 },
+      }),
     ).toStrictEqual({ id: 'x', model: undefined, created: undefined, error });
   });
 
@@ -405,7 +518,9 @@ describe('readChatChunk', () => {
   });
 
   it('ignores a null error', () => {
-    expect(readChatChunk({ error: null, choices: [{ delta: { content: 'a' } }] }).content).toBe('a');
+    expect(readChatChunk({ error: null, choices: [{ delta: { content: 'a' } }] }).content).toBe(
+      'a',
+    );
   });
 
   describe('violations → InvalidResponseDataError naming the field', () => {
@@ -420,13 +535,33 @@ describe('readChatChunk', () => {
       ['numeric content', chunk({ content: 42 }), 'choices[0].delta.content'],
       ['array content', chunk({ content: ['a'] }), 'choices[0].delta.content'],
       ['numeric reasoning', chunk({ reasoning: 1 }), 'choices[0].delta.reasoning'],
-      ['object reasoning_content', chunk({ reasoning_content: {} }), 'choices[0].delta.reasoning_content'],
+      [
+        'object reasoning_content',
+        chunk({ reasoning_content: {} }),
+        'choices[0].delta.reasoning_content',
+      ],
       ['tool_calls not an array', chunk({ tool_calls: {} }), 'choices[0].delta.tool_calls'],
       ['a non-object tool call', chunk({ tool_calls: [null] }), 'choices[0].delta.tool_calls[0]'],
-      ['a numeric tool call id', chunk({ tool_calls: [{ index: 0, id: 1 }] }), 'choices[0].delta.tool_calls[0].id'],
-      ['a numeric tool call type', chunk({ tool_calls: [{ index: 0, type: 1 }] }), 'choices[0].delta.tool_calls[0].type'],
-      ['a string function', chunk({ tool_calls: [{ index: 0, function: 'f' }] }), 'choices[0].delta.tool_calls[0].function'],
-      ['a numeric name', chunk({ tool_calls: [{ index: 0, function: { name: 1 } }] }), 'choices[0].delta.tool_calls[0].function.name'],
+      [
+        'a numeric tool call id',
+        chunk({ tool_calls: [{ index: 0, id: 1 }] }),
+        'choices[0].delta.tool_calls[0].id',
+      ],
+      [
+        'a numeric tool call type',
+        chunk({ tool_calls: [{ index: 0, type: 1 }] }),
+        'choices[0].delta.tool_calls[0].type',
+      ],
+      [
+        'a string function',
+        chunk({ tool_calls: [{ index: 0, function: 'f' }] }),
+        'choices[0].delta.tool_calls[0].function',
+      ],
+      [
+        'a numeric name',
+        chunk({ tool_calls: [{ index: 0, function: { name: 1 } }] }),
+        'choices[0].delta.tool_calls[0].function.name',
+      ],
       [
         'boolean arguments in the second call',
         chunk({ tool_calls: [{ index: 0 }, { index: 1, function: { arguments: true } }] }),
@@ -440,8 +575,13 @@ describe('readChatChunk', () => {
     });
 
     it('says what it expected and what it got', () => {
-      const error = expectInvalid(() => readChatChunk(chunk({ content: ['a'] })), 'choices[0].delta.content');
-      expect(error.message).toBe('Invalid W&B response: choices[0].delta.content should be a string, got an array.');
+      const error = expectInvalid(
+        () => readChatChunk(chunk({ content: ['a'] })),
+        'choices[0].delta.content',
+      );
+      expect(error.message).toBe(
+        'Invalid W&B response: choices[0].delta.content should be a string, got an array.',
+      );
     });
   });
 });

@@ -10,16 +10,24 @@ const MODEL = 'openai/gpt-oss-120b';
 
 /** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
 function sse(...events: unknown[]): string {
-  return events.map((event) => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`).join('');
+  return events
+    .map(event => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`)
+    .join('');
 }
 
 /** A chunk with one choice carrying `delta` (no metadata, to keep the expected parts short). */
 function delta(d: Record<string, unknown>): Record<string, unknown> {
-  return { object: 'chat.completion.chunk', choices: [{ index: 0, delta: d, logprobs: null, finish_reason: null }] };
+  return {
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta: d, logprobs: null, finish_reason: null }],
+  };
 }
 
 function finishChunk(reason: string): Record<string, unknown> {
-  return { object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: reason }] };
+  return {
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta: {}, finish_reason: reason }],
+  };
 }
 
 function toolDelta(...toolCalls: Array<Record<string, unknown>>): Record<string, unknown> {
@@ -34,7 +42,7 @@ type ProcessorOptions = ConstructorParameters<typeof WandbChatStreamProcessor>[1
 
 /** Options for a processor: raw chunks off, no redaction, no earlier tool-call ids. */
 function processorOptions(overrides: Partial<ProcessorOptions> = {}): ProcessorOptions {
-  return { includeRawChunks: false, redact: (text) => text, ...overrides };
+  return { includeRawChunks: false, redact: text => text, ...overrides };
 }
 
 /** Feeds the byte pieces to a fresh processor, then `end()` unless told otherwise. */
@@ -43,8 +51,12 @@ function run(
   { end = true, ...overrides }: Partial<ProcessorOptions> & { end?: boolean } = {},
 ): LanguageModelV4StreamPart[] {
   const parts: LanguageModelV4StreamPart[] = [];
-  const processor = new WandbChatStreamProcessor((part) => parts.push(part), processorOptions(overrides));
-  for (const bytes of typeof input === 'string' ? [encoder.encode(input)] : input) processor.processBytes(bytes);
+  const processor = new WandbChatStreamProcessor(
+    part => parts.push(part),
+    processorOptions(overrides),
+  );
+  for (const bytes of typeof input === 'string' ? [encoder.encode(input)] : input)
+    processor.processBytes(bytes);
   if (end) processor.end();
   return parts;
 }
@@ -52,33 +64,53 @@ function run(
 /** A processor plus the parts it emitted so far, for step-by-step feeding. */
 function stepper(overrides: Partial<ProcessorOptions> = {}) {
   const parts: LanguageModelV4StreamPart[] = [];
-  const processor = new WandbChatStreamProcessor((part) => parts.push(part), processorOptions(overrides));
+  const processor = new WandbChatStreamProcessor(
+    part => parts.push(part),
+    processorOptions(overrides),
+  );
   return { parts, processor, feed: (text: string) => processor.processBytes(encoder.encode(text)) };
 }
 
 const NO_USAGE: LanguageModelV4Usage = {
-  inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+  inputTokens: {
+    total: undefined,
+    noCache: undefined,
+    cacheRead: undefined,
+    cacheWrite: undefined,
+  },
   outputTokens: { total: undefined, text: undefined, reasoning: undefined },
   raw: undefined,
 };
 
-function finishPart(unified: string, raw: string | undefined, usage: LanguageModelV4Usage = NO_USAGE) {
+function finishPart(
+  unified: string,
+  raw: string | undefined,
+  usage: LanguageModelV4Usage = NO_USAGE,
+) {
   return { type: 'finish', finishReason: { unified, raw }, usage };
 }
 
 /** The single error part's error, checked to be a provider stream error. */
 function errorOf(parts: LanguageModelV4StreamPart[]) {
-  const errors = parts.filter((part) => part.type === 'error');
+  const errors = parts.filter(part => part.type === 'error');
   expect(errors).toHaveLength(1);
   const error = (errors[0] as { error: unknown }).error;
   expect(isProviderStreamError(error)).toBe(true);
-  return error as { message: string; type?: string; code?: string | number; isRetryable?: boolean; data?: unknown };
+  return error as {
+    message: string;
+    type?: string;
+    code?: string | number;
+    isRetryable?: boolean;
+    data?: unknown;
+  };
 }
 
 /** The parts with the error part's error replaced by its message, for exact sequence checks. */
 function withErrorMessages(parts: LanguageModelV4StreamPart[]) {
-  return parts.map((part) =>
-    part.type === 'error' ? { type: 'error', message: (part.error as { message: string }).message } : part,
+  return parts.map(part =>
+    part.type === 'error'
+      ? { type: 'error', message: (part.error as { message: string }).message }
+      : part,
   );
 }
 
@@ -118,7 +150,12 @@ describe('WandbChatStreamProcessor', () => {
           ),
         ),
       ).toStrictEqual([
-        { type: 'response-metadata', id: 'chatcmpl-42', modelId: MODEL, timestamp: new Date(1700000000 * 1000) },
+        {
+          type: 'response-metadata',
+          id: 'chatcmpl-42',
+          modelId: MODEL,
+          timestamp: new Date(1700000000 * 1000),
+        },
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'a' },
         { type: 'text-delta', id: 'text-0', delta: 'b' },
@@ -189,7 +226,14 @@ describe('WandbChatStreamProcessor', () => {
 
     it('gives each run of reasoning or text its own block id', () => {
       expect(
-        run(sse(delta({ reasoning: 'a' }), delta({ content: 'b' }), delta({ reasoning: 'c' }), finishChunk('stop'))),
+        run(
+          sse(
+            delta({ reasoning: 'a' }),
+            delta({ content: 'b' }),
+            delta({ reasoning: 'c' }),
+            finishChunk('stop'),
+          ),
+        ),
       ).toStrictEqual([
         { type: 'reasoning-start', id: 'reasoning-0' },
         { type: 'reasoning-delta', id: 'reasoning-0', delta: 'a' },
@@ -227,9 +271,15 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('opens no block for empty content deltas', () => {
-      expect(run(sse(delta({ role: 'assistant', content: '' }), delta({ content: '' }), finishChunk('stop')))).toStrictEqual([
-        finishPart('stop', 'stop'),
-      ]);
+      expect(
+        run(
+          sse(
+            delta({ role: 'assistant', content: '' }),
+            delta({ content: '' }),
+            finishChunk('stop'),
+          ),
+        ),
+      ).toStrictEqual([finishPart('stop', 'stop')]);
     });
   });
 
@@ -241,7 +291,9 @@ describe('WandbChatStreamProcessor', () => {
       ['tool_calls', 'tool-calls'],
       ['abort', 'other'],
     ])('maps finish_reason %s → %s, keeping it raw', (raw, unified) => {
-      expect(run(sse(delta({ content: 'x' }), finishChunk(raw), '[DONE]')).at(-1)).toStrictEqual(finishPart(unified, raw));
+      expect(run(sse(delta({ content: 'x' }), finishChunk(raw), '[DONE]')).at(-1)).toStrictEqual(
+        finishPart(unified, raw),
+      );
     });
 
     it('takes usage (with cached and reasoning tokens) from a trailing choices: [] chunk', () => {
@@ -252,7 +304,9 @@ describe('WandbChatStreamProcessor', () => {
         prompt_tokens_details: { cached_tokens: 60 },
         completion_tokens_details: { reasoning_tokens: 25 },
       };
-      expect(run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage), '[DONE]')).at(-1)).toStrictEqual(
+      expect(
+        run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage), '[DONE]')).at(-1),
+      ).toStrictEqual(
         finishPart('stop', 'stop', {
           inputTokens: { total: 100, noCache: 40, cacheRead: 60, cacheWrite: undefined },
           outputTokens: { total: 40, text: 15, reasoning: 25 },
@@ -282,9 +336,16 @@ describe('WandbChatStreamProcessor', () => {
 
     it('turns negative and non-number usage counts into undefined', () => {
       const usage = { prompt_tokens: -5, completion_tokens: 'many', total_tokens: 3 };
-      expect(run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage))).at(-1)).toStrictEqual(
+      expect(
+        run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage))).at(-1),
+      ).toStrictEqual(
         finishPart('stop', 'stop', {
-          inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+          inputTokens: {
+            total: undefined,
+            noCache: undefined,
+            cacheRead: undefined,
+            cacheWrite: undefined,
+          },
           outputTokens: { total: undefined, text: undefined, reasoning: undefined },
           raw: usage,
         }),
@@ -301,21 +362,28 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('accepts a finish_reason without [DONE] as a complete stream', () => {
-      expect(run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).at(-1)).toStrictEqual(finishPart('stop', 'stop'));
+      expect(run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).at(-1)).toStrictEqual(
+        finishPart('stop', 'stop'),
+      );
     });
 
     it('accepts a final event that lacks its blank line', () => {
-      expect(run(`${sse(delta({ content: 'Hi' }))}data: ${JSON.stringify(finishChunk('stop'))}`).at(-1)).toStrictEqual(
-        finishPart('stop', 'stop'),
-      );
+      expect(
+        run(`${sse(delta({ content: 'Hi' }))}data: ${JSON.stringify(finishChunk('stop'))}`).at(-1),
+      ).toStrictEqual(finishPart('stop', 'stop'));
     });
 
     it('does not emit finish until end() is called', () => {
       const { parts, processor, feed } = stepper();
       feed(sse(delta({ content: 'x' }), finishChunk('stop'), '[DONE]'));
-      expect(parts.map((part) => part.type)).toStrictEqual(['text-start', 'text-delta']);
+      expect(parts.map(part => part.type)).toStrictEqual(['text-start', 'text-delta']);
       processor.end();
-      expect(parts.map((part) => part.type)).toStrictEqual(['text-start', 'text-delta', 'text-end', 'finish']);
+      expect(parts.map(part => part.type)).toStrictEqual([
+        'text-start',
+        'text-delta',
+        'text-end',
+        'finish',
+      ]);
     });
   });
 
@@ -325,7 +393,12 @@ describe('WandbChatStreamProcessor', () => {
         run(
           sse(
             delta({ role: 'assistant', content: null }),
-            toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'weather', arguments: '' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'weather', arguments: '' },
+            }),
             toolDelta({ index: 0, function: { arguments: '{"city":' } }),
             toolDelta({ index: 0, function: { arguments: ' "Paris"}' } }),
             finishChunk('tool_calls'),
@@ -337,16 +410,26 @@ describe('WandbChatStreamProcessor', () => {
         { type: 'tool-input-delta', id: 'call_1', delta: '{"city":' },
         { type: 'tool-input-delta', id: 'call_1', delta: ' "Paris"}' },
         { type: 'tool-input-end', id: 'call_1' },
-        { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: '{"city": "Paris"}' },
+        {
+          type: 'tool-call',
+          toolCallId: 'call_1',
+          toolName: 'weather',
+          input: '{"city": "Paris"}',
+        },
         finishPart('tool-calls', 'tool_calls'),
       ]);
     });
 
-    it('emits the first delta\'s arguments right after tool-input-start', () => {
+    it("emits the first delta's arguments right after tool-input-start", () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'f', arguments: '{"a":' },
+            }),
             toolDelta({ index: 0, function: { arguments: '1}' } }),
             finishChunk('tool_calls'),
           ),
@@ -365,12 +448,19 @@ describe('WandbChatStreamProcessor', () => {
       const { parts, processor, feed } = stepper();
       feed(
         sse(
-          toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'calc', arguments: '{"n": 1}' } }),
+          toolDelta({
+            index: 0,
+            id: 'call_1',
+            type: 'function',
+            function: { name: 'calc', arguments: '{"n": 1}' },
+          }),
         ),
       );
-      expect(parts.map((part) => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta']);
+      expect(parts.map(part => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta']);
       feed(sse(toolDelta({ index: 0, function: { arguments: '' } })));
-      expect(parts.some((part) => part.type === 'tool-call' || part.type === 'tool-input-end')).toBe(false);
+      expect(parts.some(part => part.type === 'tool-call' || part.type === 'tool-input-end')).toBe(
+        false,
+      );
       feed(sse(finishChunk('tool_calls')));
       expect(parts.slice(-2)).toStrictEqual([
         { type: 'tool-input-end', id: 'call_1' },
@@ -378,7 +468,7 @@ describe('WandbChatStreamProcessor', () => {
       ]);
       processor.end();
       expect(parts.at(-1)).toStrictEqual(finishPart('tool-calls', 'tool_calls'));
-      expect(parts.filter((part) => part.type === 'tool-call')).toHaveLength(1);
+      expect(parts.filter(part => part.type === 'tool-call')).toHaveLength(1);
     });
 
     it('does not finalize a scalar prefix that parses ("1" then "23")', () => {
@@ -389,16 +479,32 @@ describe('WandbChatStreamProcessor', () => {
             toolDelta({ index: 0, function: { arguments: '23' } }),
             finishChunk('tool_calls'),
           ),
-        ).filter((part) => part.type === 'tool-call'),
+        ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c', toolName: 'n', input: '123' }]);
     });
 
     it('applies the last argument delta before finalizing when it shares a chunk with finish_reason', () => {
       const last = {
-        choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"x"}' } }] }, finish_reason: 'tool_calls' }],
+        choices: [
+          {
+            index: 0,
+            delta: { tool_calls: [{ index: 0, function: { arguments: '"x"}' } }] },
+            finish_reason: 'tool_calls',
+          },
+        ],
       };
       expect(
-        run(sse(toolDelta({ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{"a":' } }), last)),
+        run(
+          sse(
+            toolDelta({
+              index: 0,
+              id: 'c',
+              type: 'function',
+              function: { name: 'f', arguments: '{"a":' },
+            }),
+            last,
+          ),
+        ),
       ).toStrictEqual([
         { type: 'tool-input-start', id: 'c', toolName: 'f' },
         { type: 'tool-input-delta', id: 'c', delta: '{"a":' },
@@ -413,7 +519,12 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'f', arguments: '{}' },
+            }),
             '[DONE]',
           ),
         ),
@@ -430,7 +541,12 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'f', arguments: '{}' },
+            }),
             finishChunk('stop'),
           ),
         ).at(-1),
@@ -441,7 +557,12 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_now', type: 'function', function: { name: 'now', arguments: '' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_now',
+              type: 'function',
+              function: { name: 'now', arguments: '' },
+            }),
             finishChunk('tool_calls'),
           ),
         ),
@@ -455,15 +576,22 @@ describe('WandbChatStreamProcessor', () => {
 
     it('gives a call without an arguments field the input ""', () => {
       expect(
-        run(sse(toolDelta({ index: 0, id: 'c', function: { name: 'now' } }), finishChunk('tool_calls'))).filter(
-          (part) => part.type === 'tool-call',
-        ),
+        run(
+          sse(
+            toolDelta({ index: 0, id: 'c', function: { name: 'now' } }),
+            finishChunk('tool_calls'),
+          ),
+        ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c', toolName: 'now', input: '' }]);
     });
 
     it('buffers deltas that arrive before the name and replays them once it arrives', () => {
       const { parts, processor, feed } = stepper();
-      feed(sse(toolDelta({ index: 0, id: 'call_1', type: 'function', function: { arguments: '{"ci' } })));
+      feed(
+        sse(
+          toolDelta({ index: 0, id: 'call_1', type: 'function', function: { arguments: '{"ci' } }),
+        ),
+      );
       feed(sse(toolDelta({ index: 0, function: { arguments: 'ty":' } })));
       expect(parts).toStrictEqual([]);
       feed(sse(toolDelta({ index: 0, function: { name: 'weather', arguments: '"Rome"}' } })));
@@ -487,7 +615,7 @@ describe('WandbChatStreamProcessor', () => {
             toolDelta({ index: 0, function: { name: 'f', arguments: '}' } }),
             finishChunk('tool_calls'),
           ),
-        ).filter((part) => part.type === 'tool-call'),
+        ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c1', toolName: 'f', input: '{"a":1}' }]);
     });
 
@@ -509,13 +637,17 @@ describe('WandbChatStreamProcessor', () => {
       ]);
     });
 
-    it('reports an error (not a silent finish) when a call\'s name never arrives', () => {
+    it("reports an error (not a silent finish) when a call's name never arrives", () => {
       const parts = run(
-        sse(toolDelta({ index: 0, id: 'call_1', function: { arguments: '{}' } }), finishChunk('tool_calls'), '[DONE]'),
+        sse(
+          toolDelta({ index: 0, id: 'call_1', function: { arguments: '{}' } }),
+          finishChunk('tool_calls'),
+          '[DONE]',
+        ),
       );
       expect(errorOf(parts).message).toContain('never its function name');
       expect(parts.at(-1)).toStrictEqual(finishPart('error', 'tool_calls'));
-      expect(parts.some((part) => part.type === 'tool-call')).toBe(false);
+      expect(parts.some(part => part.type === 'tool-call')).toBe(false);
     });
 
     it('handles deltas without an index (id on the first only)', () => {
@@ -546,17 +678,29 @@ describe('WandbChatStreamProcessor', () => {
             toolDelta({ id: 'call_1', function: { arguments: '3}' } }),
             finishChunk('tool_calls'),
           ),
-        ).filter((part) => part.type === 'tool-call'),
-      ).toStrictEqual([{ type: 'tool-call', toolCallId: 'call_1', toolName: 'f', input: '{"a":3}' }]);
+        ).filter(part => part.type === 'tool-call'),
+      ).toStrictEqual([
+        { type: 'tool-call', toolCallId: 'call_1', toolName: 'f', input: '{"a":3}' },
+      ]);
     });
 
     it('handles 1-based indexes', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 1, id: 'call_a', type: 'function', function: { name: 'f', arguments: '' } }),
+            toolDelta({
+              index: 1,
+              id: 'call_a',
+              type: 'function',
+              function: { name: 'f', arguments: '' },
+            }),
             toolDelta({ index: 1, function: { arguments: '{"x":1}' } }),
-            toolDelta({ index: 2, id: 'call_b', type: 'function', function: { name: 'g', arguments: '' } }),
+            toolDelta({
+              index: 2,
+              id: 'call_b',
+              type: 'function',
+              function: { name: 'g', arguments: '' },
+            }),
             toolDelta({ index: 2, function: { arguments: '{"y":2}' } }),
             finishChunk('tool_calls'),
           ),
@@ -578,11 +722,24 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } }),
-            toolDelta({ index: 1, id: 'call_b', type: 'function', function: { name: 'time', arguments: '' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_a',
+              type: 'function',
+              function: { name: 'weather', arguments: '' },
+            }),
+            toolDelta({
+              index: 1,
+              id: 'call_b',
+              type: 'function',
+              function: { name: 'time', arguments: '' },
+            }),
             toolDelta({ index: 0, function: { arguments: '{"city":' } }),
             toolDelta({ index: 1, function: { arguments: '{"tz":' } }),
-            toolDelta({ index: 0, function: { arguments: '"Oslo"}' } }, { index: 1, function: { arguments: '"UTC"}' } }),
+            toolDelta(
+              { index: 0, function: { arguments: '"Oslo"}' } },
+              { index: 1, function: { arguments: '"UTC"}' } },
+            ),
             finishChunk('tool_calls'),
           ),
         ),
@@ -628,7 +785,12 @@ describe('WandbChatStreamProcessor', () => {
         run(
           sse(
             delta({ content: 'Let me check.' }),
-            toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }),
+            toolDelta({
+              index: 0,
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'f', arguments: '{}' },
+            }),
             finishChunk('tool_calls'),
           ),
         ),
@@ -646,7 +808,15 @@ describe('WandbChatStreamProcessor', () => {
 
     it('reports a tool call of a non-function type as an error', () => {
       const parts = run(
-        sse(toolDelta({ index: 0, id: 'c', type: 'code_interpreter', function: { name: 'f', arguments: '{}' } }), finishChunk('tool_calls')),
+        sse(
+          toolDelta({
+            index: 0,
+            id: 'c',
+            type: 'code_interpreter',
+            function: { name: 'f', arguments: '{}' },
+          }),
+          finishChunk('tool_calls'),
+        ),
       );
       expect(errorOf(parts).message).toContain('function');
       expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'error' } });
@@ -657,14 +827,19 @@ describe('WandbChatStreamProcessor', () => {
     const BODY = [
       delta({ reasoning: 'hm' }),
       delta({ content: 'Hi' }),
-      toolDelta({ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }),
+      toolDelta({
+        index: 0,
+        id: 'call_1',
+        type: 'function',
+        function: { name: 'f', arguments: '{"a":1}' },
+      }),
       finishChunk('tool_calls'),
       usageChunk({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 }),
     ];
     const EXPECTED = run(sse(...BODY, '[DONE]'));
 
     it('has a sane baseline', () => {
-      expect(EXPECTED.map((part) => part.type)).toStrictEqual([
+      expect(EXPECTED.map(part => part.type)).toStrictEqual([
         'reasoning-start',
         'reasoning-delta',
         'reasoning-end',
@@ -694,7 +869,10 @@ describe('WandbChatStreamProcessor', () => {
 
     it('handles `event:` and `id:` lines on data events', () => {
       const text = [...BODY, '[DONE]']
-        .map((event, i) => `event: message\nid: ${i}\ndata: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`)
+        .map(
+          (event, i) =>
+            `event: message\nid: ${i}\ndata: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`,
+        )
         .join('');
       expect(run(text)).toStrictEqual(EXPECTED);
     });
@@ -706,11 +884,21 @@ describe('WandbChatStreamProcessor', () => {
 
   describe('byte splitting', () => {
     const TEXT = sse(
-      { id: 'chatcmpl-ü', created: 1700000000, model: MODEL, ...delta({ role: 'assistant', content: '' }) },
+      {
+        id: 'chatcmpl-ü',
+        created: 1700000000,
+        model: MODEL,
+        ...delta({ role: 'assistant', content: '' }),
+      },
       delta({ reasoning: 'Réflexion 🤔…' }),
       delta({ content: 'Café é 🙂' }),
       delta({ content: ' naïve 日本語 👨‍👩‍👧' }),
-      toolDelta({ index: 0, id: 'call_é', type: 'function', function: { name: 'say', arguments: '{"text":"' } }),
+      toolDelta({
+        index: 0,
+        id: 'call_é',
+        type: 'function',
+        function: { name: 'say', arguments: '{"text":"' },
+      }),
       toolDelta({ index: 0, function: { arguments: 'héllo 🙂"}' } }),
       finishChunk('tool_calls'),
       usageChunk({ prompt_tokens: 9, completion_tokens: 8, total_tokens: 17 }),
@@ -722,15 +910,22 @@ describe('WandbChatStreamProcessor', () => {
     it('has a sane baseline with the multi-byte text intact', () => {
       expect(BYTES.length).toBeGreaterThan(TEXT.length); // really multi-byte
       expect(EXPECTED).toContainEqual({ type: 'text-delta', id: 'text-1', delta: 'Café é 🙂' });
-      expect(EXPECTED).toContainEqual({ type: 'reasoning-delta', id: 'reasoning-0', delta: 'Réflexion 🤔…' });
+      expect(EXPECTED).toContainEqual({
+        type: 'reasoning-delta',
+        id: 'reasoning-0',
+        delta: 'Réflexion 🤔…',
+      });
       expect(EXPECTED).toContainEqual({
         type: 'tool-call',
         toolCallId: 'call_é',
         toolName: 'say',
         input: '{"text":"héllo 🙂"}',
       });
-      expect(EXPECTED.at(-1)).toMatchObject({ type: 'finish', finishReason: { unified: 'tool-calls' } });
-      expect(EXPECTED.some((part) => part.type === 'error')).toBe(false);
+      expect(EXPECTED.at(-1)).toMatchObject({
+        type: 'finish',
+        finishReason: { unified: 'tool-calls' },
+      });
+      expect(EXPECTED.some(part => part.type === 'error')).toBe(false);
     });
 
     it('yields identical parts when split into two at every byte boundary', () => {
@@ -741,12 +936,18 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('yields identical parts when fed one byte at a time', () => {
-      const pieces = Array.from(BYTES, (byte) => new Uint8Array([byte]));
+      const pieces = Array.from(BYTES, byte => new Uint8Array([byte]));
       expect(run(pieces)).toStrictEqual(EXPECTED);
     });
 
     it('yields identical parts with empty byte arrays in between', () => {
-      const pieces = [new Uint8Array(0), BYTES.subarray(0, 7), new Uint8Array(0), BYTES.subarray(7), new Uint8Array(0)];
+      const pieces = [
+        new Uint8Array(0),
+        BYTES.subarray(0, 7),
+        new Uint8Array(0),
+        BYTES.subarray(7),
+        new Uint8Array(0),
+      ];
       expect(run(pieces)).toStrictEqual(EXPECTED);
     });
 
@@ -755,7 +956,11 @@ describe('WandbChatStreamProcessor', () => {
       const bytes = encoder.encode(text);
       const e = bytes.indexOf(0xc3); // first byte of "é"
       const smile = bytes.indexOf(0xf0); // first byte of "🙂"
-      const parts = run([bytes.subarray(0, e + 1), bytes.subarray(e + 1, smile + 2), bytes.subarray(smile + 2)]);
+      const parts = run([
+        bytes.subarray(0, e + 1),
+        bytes.subarray(e + 1, smile + 2),
+        bytes.subarray(smile + 2),
+      ]);
       expect(parts).toContainEqual({ type: 'text-delta', id: 'text-0', delta: 'é🙂' });
     });
   });
@@ -778,13 +983,20 @@ describe('WandbChatStreamProcessor', () => {
 
     it('reports an empty body as an error', () => {
       const parts = run('');
-      expect(parts.map((part) => part.type)).toStrictEqual(['error', 'finish']);
+      expect(parts.map(part => part.type)).toStrictEqual(['error', 'finish']);
       expect(parts[1]).toStrictEqual(finishPart('error', undefined));
     });
 
     it('does not finalize open tool calls of a truncated stream', () => {
-      const parts = run(sse(toolDelta({ index: 0, id: 'c', function: { name: 'f', arguments: '{"a":1}' } })));
-      expect(parts.map((part) => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta', 'error', 'finish']);
+      const parts = run(
+        sse(toolDelta({ index: 0, id: 'c', function: { name: 'f', arguments: '{"a":1}' } })),
+      );
+      expect(parts.map(part => part.type)).toStrictEqual([
+        'tool-input-start',
+        'tool-input-delta',
+        'error',
+        'finish',
+      ]);
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
 
@@ -801,12 +1013,17 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('reports malformed JSON as an error part naming it, and stops', () => {
-      const parts = run(`${sse(delta({ content: 'ok' }))}data: {"choices":[{"delta":\n\n${sse(delta({ content: 'late' }), finishChunk('stop'))}`);
+      const parts = run(
+        `${sse(delta({ content: 'ok' }))}data: {"choices":[{"delta":\n\n${sse(delta({ content: 'late' }), finishChunk('stop'))}`,
+      );
       expect(withErrorMessages(parts)).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'ok' },
         { type: 'text-end', id: 'text-0' },
-        { type: 'error', message: 'W&B sent a stream event that is not valid JSON: {"choices":[{"delta":' },
+        {
+          type: 'error',
+          message: 'W&B sent a stream event that is not valid JSON: {"choices":[{"delta":',
+        },
         finishPart('error', undefined),
       ]);
       expect(errorOf(parts)).toMatchObject({ isRetryable: false, data: '{"choices":[{"delta":' });
@@ -815,7 +1032,9 @@ describe('WandbChatStreamProcessor', () => {
     it('shortens a long malformed event in the message', () => {
       const junk = `{${'x'.repeat(500)}`;
       const message = errorOf(run(sse(junk))).message;
-      expect(message).toBe(`W&B sent a stream event that is not valid JSON: ${junk.slice(0, 200)}…`);
+      expect(message).toBe(
+        `W&B sent a stream event that is not valid JSON: ${junk.slice(0, 200)}…`,
+      );
     });
 
     it('reports a chunk that breaks the wire format as an error naming the field', () => {
@@ -830,39 +1049,69 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('reports an {"error":{...}} event as an error carrying W&B\'s message, type and code', () => {
-      const body = { error: { message: 'The engine is currently overloaded, please try again later', type: 'server_error', code: 503 } };
+      const body = {
+        error: {
+          message: 'The engine is currently overloaded, please try again later',
+          type: 'server_error',
+          code: 503,
+        },
+      };
       const parts = run(sse(delta({ content: 'par' }), body, finishChunk('stop')));
-      expect(parts.map((part) => part.type)).toStrictEqual(['text-start', 'text-delta', 'text-end', 'error', 'finish']);
+      expect(parts.map(part => part.type)).toStrictEqual([
+        'text-start',
+        'text-delta',
+        'text-end',
+        'error',
+        'finish',
+      ]);
       const error = errorOf(parts);
       expect(error.message).toContain('The engine is currently overloaded, please try again later');
-      expect(error).toMatchObject({ type: 'server_error', code: 503, isRetryable: true, data: body });
+      expect(error).toMatchObject({
+        type: 'server_error',
+        code: 503,
+        isRetryable: true,
+        data: body,
+      });
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
 
     it("reports vLLM's flat {object:'error'} event as an error, never a clean finish", () => {
-      const body = { object: 'error', message: 'Engine overloaded', type: 'server_error', code: 503 };
+      const body = {
+        object: 'error',
+        message: 'Engine overloaded',
+        type: 'server_error',
+        code: 503,
+      };
       const parts = run(sse(delta({ content: 'x' }), body));
       expect(errorOf(parts).message).toContain('Engine overloaded');
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
 
     it('keeps a string error code', () => {
-      const error = errorOf(run(sse({ error: { message: 'Bad', code: 'context_length_exceeded' } })));
+      const error = errorOf(
+        run(sse({ error: { message: 'Bad', code: 'context_length_exceeded' } })),
+      );
       expect(error.message).toContain('Bad');
       expect(error.code).toBe('context_length_exceeded');
     });
 
     it('reports a string {"error": "..."} event with its text', () => {
-      expect(errorOf(run(sse({ error: 'upstream timed out' }))).message).toContain('upstream timed out');
+      expect(errorOf(run(sse({ error: 'upstream timed out' }))).message).toContain(
+        'upstream timed out',
+      );
     });
 
     it('keeps the finish_reason seen before an error event as raw', () => {
-      const parts = run(sse(delta({ content: 'x' }), finishChunk('stop'), { error: { message: 'late failure' } }));
+      const parts = run(
+        sse(delta({ content: 'x' }), finishChunk('stop'), { error: { message: 'late failure' } }),
+      );
       expect(parts.at(-1)).toStrictEqual(finishPart('error', 'stop'));
     });
 
     it('reports an `event: error` event as an error with its message', () => {
-      const parts = run(`${sse(delta({ content: 'x' }))}event: error\ndata: {"message":"Internal server error"}\n\n`);
+      const parts = run(
+        `${sse(delta({ content: 'x' }))}event: error\ndata: {"message":"Internal server error"}\n\n`,
+      );
       expect(errorOf(parts).message).toContain('Internal server error');
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
@@ -871,7 +1120,13 @@ describe('WandbChatStreamProcessor', () => {
       const { parts, processor, feed } = stepper();
       feed(sse(delta({ content: 'a' }), 'not json'));
       const before = [...parts];
-      expect(before.map((part) => part.type)).toStrictEqual(['text-start', 'text-delta', 'text-end', 'error', 'finish']);
+      expect(before.map(part => part.type)).toStrictEqual([
+        'text-start',
+        'text-delta',
+        'text-end',
+        'error',
+        'finish',
+      ]);
       expect(processor.isFailed).toBe(true);
       feed(sse(delta({ content: 'b' }), finishChunk('stop'), '[DONE]'));
       processor.end();
@@ -881,7 +1136,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('ignores the rest of the same byte chunk after a failure', () => {
       const parts = run(sse('{bad', delta({ content: 'after' }), finishChunk('stop')));
-      expect(parts.map((part) => part.type)).toStrictEqual(['error', 'finish']);
+      expect(parts.map(part => part.type)).toStrictEqual(['error', 'finish']);
     });
 
     it('is not failed after a clean stream', () => {
@@ -902,7 +1157,8 @@ describe('WandbChatStreamProcessor', () => {
         { type: 'text-end', id: 'text-0' },
         {
           type: 'error',
-          message: 'The connection to W&B Inference broke mid-stream (socket hang up); the answer is incomplete.',
+          message:
+            'The connection to W&B Inference broke mid-stream (socket hang up); the answer is incomplete.',
         },
         finishPart('error', undefined),
       ]);
@@ -924,23 +1180,33 @@ describe('WandbChatStreamProcessor', () => {
     const redact = (text: string) => text.split(SECRET).join('[REDACTED]');
 
     it('masks the key in the message and data of an echoed {"error"} event', () => {
-      const parts = run(sse({ error: { message: `Invalid API key ${SECRET}`, code: 'invalid_api_key' } }), { redact });
+      const parts = run(
+        sse({ error: { message: `Invalid API key ${SECRET}`, code: 'invalid_api_key' } }),
+        { redact },
+      );
       const error = errorOf(parts);
       expect(error.message).toContain('Invalid API key [REDACTED]');
       expect(JSON.stringify(error)).not.toContain(SECRET);
-      expect(error.data).toStrictEqual({ error: { message: 'Invalid API key [REDACTED]', code: 'invalid_api_key' } });
+      expect(error.data).toStrictEqual({
+        error: { message: 'Invalid API key [REDACTED]', code: 'invalid_api_key' },
+      });
     });
 
     it('masks the key in a malformed event quoted by the error', () => {
       const error = errorOf(run(sse(`{"key":"${SECRET}"`), { redact }));
-      expect(error.message).toBe('W&B sent a stream event that is not valid JSON: {"key":"[REDACTED]"');
+      expect(error.message).toBe(
+        'W&B sent a stream event that is not valid JSON: {"key":"[REDACTED]"',
+      );
       expect(error.data).toBe('{"key":"[REDACTED]"');
     });
 
     it('leaves data without the key untouched (same object)', () => {
       const body = { error: { message: 'Engine overloaded' } };
       const parts: LanguageModelV4StreamPart[] = [];
-      const processor = new WandbChatStreamProcessor((part) => parts.push(part), processorOptions({ redact }));
+      const processor = new WandbChatStreamProcessor(
+        part => parts.push(part),
+        processorOptions({ redact }),
+      );
       processor.processBytes(encoder.encode(sse(body)));
       expect(errorOf(parts).data).toStrictEqual(body);
     });
@@ -950,7 +1216,12 @@ describe('WandbChatStreamProcessor', () => {
     it('gives a call whose wire id is already in the prompt a fresh id, used consistently', () => {
       const parts = run(
         sse(
-          toolDelta({ index: 0, id: 'tool_0_search', type: 'function', function: { name: 'search', arguments: '{"q":' } }),
+          toolDelta({
+            index: 0,
+            id: 'tool_0_search',
+            type: 'function',
+            function: { name: 'search', arguments: '{"q":' },
+          }),
           toolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
           finishChunk('tool_calls'),
         ),
@@ -972,9 +1243,12 @@ describe('WandbChatStreamProcessor', () => {
     it('keeps wire ids that are not in the prompt', () => {
       expect(
         run(
-          sse(toolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }), finishChunk('tool_calls')),
+          sse(
+            toolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }),
+            finishChunk('tool_calls'),
+          ),
           { toolCallIdsInPrompt: new Set(['call_old']) },
-        ).filter((part) => part.type === 'tool-call'),
+        ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'call_new', toolName: 'f', input: '{}' }]);
     });
 
@@ -988,10 +1262,15 @@ describe('WandbChatStreamProcessor', () => {
           finishChunk('tool_calls'),
         ),
         { toolCallIdsInPrompt: new Set(['tool_0', 'tool_1']) },
-      ).filter((part) => part.type === 'tool-call') as Array<{ toolCallId: string; toolName: string }>;
-      expect(calls.map((call) => call.toolName)).toStrictEqual(['a', 'b']);
-      expect(new Set(calls.map((call) => call.toolCallId)).size).toBe(2);
-      expect(calls.some((call) => call.toolCallId === 'tool_0' || call.toolCallId === 'tool_1')).toBe(false);
+      ).filter(part => part.type === 'tool-call') as Array<{
+        toolCallId: string;
+        toolName: string;
+      }>;
+      expect(calls.map(call => call.toolName)).toStrictEqual(['a', 'b']);
+      expect(new Set(calls.map(call => call.toolCallId)).size).toBe(2);
+      expect(calls.some(call => call.toolCallId === 'tool_0' || call.toolCallId === 'tool_1')).toBe(
+        false,
+      );
     });
   });
 
@@ -1012,12 +1291,14 @@ describe('WandbChatStreamProcessor', () => {
     it('emits the raw error event before the error part', () => {
       const body = { error: { message: 'boom' } };
       const parts = run(sse(body), { includeRawChunks: true });
-      expect(parts.map((part) => part.type)).toStrictEqual(['raw', 'error', 'finish']);
+      expect(parts.map(part => part.type)).toStrictEqual(['raw', 'error', 'finish']);
       expect(parts[0]).toStrictEqual({ type: 'raw', rawValue: body });
     });
 
     it('emits no raw parts when off', () => {
-      expect(run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).some((part) => part.type === 'raw')).toBe(false);
+      expect(
+        run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).some(part => part.type === 'raw'),
+      ).toBe(false);
     });
   });
 });

@@ -11,52 +11,76 @@ describe('extractWandbErrorMessage', () => {
   it('reads the recorded 401 body {error:{message,code,type}} and appends the code', () => {
     expect(
       extractWandbErrorMessage({
-        error: { code: 'invalid_api_key', message: 'Missing bearer authentication in header', type: 'invalid_request_error' },
+        error: {
+          code: 'invalid_api_key',
+          message: 'Missing bearer authentication in header',
+          type: 'invalid_request_error',
+        },
       }),
     ).toBe('Missing bearer authentication in header (invalid_api_key)');
   });
 
   it('reads {error:{message}} without a code', () => {
-    expect(extractWandbErrorMessage({ error: { message: 'Concurrency limit reached for requests' } })).toBe(
-      'Concurrency limit reached for requests',
-    );
+    expect(
+      extractWandbErrorMessage({ error: { message: 'Concurrency limit reached for requests' } }),
+    ).toBe('Concurrency limit reached for requests');
   });
 
   it('does not repeat a code the message already contains', () => {
-    expect(extractWandbErrorMessage({ error: { message: 'rate_limited: slow down', code: 'rate_limited' } })).toBe(
-      'rate_limited: slow down',
-    );
+    expect(
+      extractWandbErrorMessage({
+        error: { message: 'rate_limited: slow down', code: 'rate_limited' },
+      }),
+    ).toBe('rate_limited: slow down');
   });
 
   it('does not append a numeric or empty code', () => {
-    expect(extractWandbErrorMessage({ error: { message: 'Bad request', code: 400 } })).toBe('Bad request');
-    expect(extractWandbErrorMessage({ error: { message: 'Bad request', code: '' } })).toBe('Bad request');
+    expect(extractWandbErrorMessage({ error: { message: 'Bad request', code: 400 } })).toBe(
+      'Bad request',
+    );
+    expect(extractWandbErrorMessage({ error: { message: 'Bad request', code: '' } })).toBe(
+      'Bad request',
+    );
   });
 
   it('reads {error:"string"}', () => {
-    expect(extractWandbErrorMessage({ error: 'missing project header' })).toBe('missing project header');
+    expect(extractWandbErrorMessage({ error: 'missing project header' })).toBe(
+      'missing project header',
+    );
   });
 
   it('reads {detail:"string"}', () => {
-    expect(extractWandbErrorMessage({ detail: 'Failed to create model due to workflow error.' })).toBe(
-      'Failed to create model due to workflow error.',
-    );
+    expect(
+      extractWandbErrorMessage({ detail: 'Failed to create model due to workflow error.' }),
+    ).toBe('Failed to create model due to workflow error.');
   });
 
   it('reads a FastAPI {detail:[{loc,msg}]} list, joining loc with dots and items with "; "', () => {
     expect(
       extractWandbErrorMessage({
         detail: [
-          { loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 2', type: 'less_than_equal' },
-          { loc: ['body', 'messages', 0, 'role'], msg: 'Input should be user', type: 'literal_error' },
+          {
+            loc: ['body', 'temperature'],
+            msg: 'Input should be less than or equal to 2',
+            type: 'less_than_equal',
+          },
+          {
+            loc: ['body', 'messages', 0, 'role'],
+            msg: 'Input should be user',
+            type: 'literal_error',
+          },
         ],
       }),
-    ).toBe('body.temperature: Input should be less than or equal to 2; body.messages.0.role: Input should be user');
+    ).toBe(
+      'body.temperature: Input should be less than or equal to 2; body.messages.0.role: Input should be user',
+    );
   });
 
   it('reads detail items without loc, string items, and skips items without msg', () => {
     expect(
-      extractWandbErrorMessage({ detail: [{ msg: 'first' }, 'second', { loc: ['x'] }, 42, null, { loc: [], msg: 'third' }] }),
+      extractWandbErrorMessage({
+        detail: [{ msg: 'first' }, 'second', { loc: ['x'] }, 42, null, { loc: [], msg: 'third' }],
+      }),
     ).toBe('first; second; third');
   });
 
@@ -73,7 +97,9 @@ describe('extractWandbErrorMessage', () => {
   });
 
   it('prefers error over detail over message', () => {
-    expect(extractWandbErrorMessage({ error: { message: 'E' }, detail: 'D', message: 'M' })).toBe('E');
+    expect(extractWandbErrorMessage({ error: { message: 'E' }, detail: 'D', message: 'M' })).toBe(
+      'E',
+    );
     expect(extractWandbErrorMessage({ detail: 'D', message: 'M' })).toBe('D');
   });
 
@@ -114,11 +140,11 @@ describe('isRetryableWandbError', () => {
     'Insufficient credits',
     'Spending cap reached',
     'Billing problem',
-  ])('does not retry a 429 about quota/billing/account: %s', (message) => {
+  ])('does not retry a 429 about quota/billing/account: %s', message => {
     expect(isRetryableWandbError(429, message)).toBe(false);
   });
 
-  it.each([400, 401, 402, 403, 404, 422])('does not retry %i', (status) => {
+  it.each([400, 401, 402, 403, 404, 422])('does not retry %i', status => {
     expect(isRetryableWandbError(status, 'whatever')).toBe(false);
     expect(isRetryableWandbError(status, undefined)).toBe(false);
   });
@@ -127,13 +153,13 @@ describe('isRetryableWandbError', () => {
     expect(isRetryableWandbError(402, 'Concurrency limit reached for requests')).toBe(false);
   });
 
-  it.each([408, 409, 500, 502, 503, 504, 524])('retries %i', (status) => {
+  it.each([408, 409, 500, 502, 503, 504, 524])('retries %i', status => {
     expect(isRetryableWandbError(status, undefined)).toBe(true);
   });
 });
 
 describe('buildWandbErrorMessage', () => {
-  it('quotes W&B\'s text and adds the 401 hint (key and project)', () => {
+  it("quotes W&B's text and adds the 401 hint (key and project)", () => {
     const message = buildWandbErrorMessage({
       statusCode: 401,
       statusText: 'Unauthorized',
@@ -146,18 +172,22 @@ describe('buildWandbErrorMessage', () => {
   });
 
   it('falls back to the status text, then to "no error message"', () => {
-    expect(buildWandbErrorMessage({ statusCode: 418, statusText: "I'm a teapot", wandbMessage: undefined })).toBe(
-      "W&B Inference error (HTTP 418): I'm a teapot",
-    );
-    expect(buildWandbErrorMessage({ statusCode: 418, statusText: '', wandbMessage: undefined })).toBe(
-      'W&B Inference error (HTTP 418): no error message',
-    );
+    expect(
+      buildWandbErrorMessage({
+        statusCode: 418,
+        statusText: "I'm a teapot",
+        wandbMessage: undefined,
+      }),
+    ).toBe("W&B Inference error (HTTP 418): I'm a teapot");
+    expect(
+      buildWandbErrorMessage({ statusCode: 418, statusText: '', wandbMessage: undefined }),
+    ).toBe('W&B Inference error (HTTP 418): no error message');
   });
 
   it('has no hint for a status without one', () => {
-    expect(buildWandbErrorMessage({ statusCode: 418, statusText: 'x', wandbMessage: 'Short and stout' })).toBe(
-      'W&B Inference error (HTTP 418): Short and stout',
-    );
+    expect(
+      buildWandbErrorMessage({ statusCode: 418, statusText: 'x', wandbMessage: 'Short and stout' }),
+    ).toBe('W&B Inference error (HTTP 418): Short and stout');
   });
 
   it.each([
@@ -172,8 +202,14 @@ describe('buildWandbErrorMessage', () => {
     [503, /overloaded/],
     [504, /retries automatically/],
   ])('adds a hint for HTTP %i', (statusCode, hint) => {
-    const message = buildWandbErrorMessage({ statusCode, statusText: 'S', wandbMessage: 'W&B said this' });
-    expect(message.startsWith(`W&B Inference error (HTTP ${statusCode}): W&B said this. `)).toBe(true);
+    const message = buildWandbErrorMessage({
+      statusCode,
+      statusText: 'S',
+      wandbMessage: 'W&B said this',
+    });
+    expect(message.startsWith(`W&B Inference error (HTTP ${statusCode}): W&B said this. `)).toBe(
+      true,
+    );
     expect(message).toMatch(hint);
   });
 
@@ -200,7 +236,7 @@ describe('buildWandbErrorMessage', () => {
     );
   });
 
-  it('does not double the full stop when W&B\'s own text ends with one', () => {
+  it("does not double the full stop when W&B's own text ends with one", () => {
     // W&B's personal-account message and FastAPI `detail` strings end with a period.
     const message = buildWandbErrorMessage({
       statusCode: 429,
@@ -213,9 +249,9 @@ describe('buildWandbErrorMessage', () => {
   });
 
   it('adds the hint even when W&B gave no message', () => {
-    expect(buildWandbErrorMessage({ statusCode: 404, statusText: 'Not Found', wandbMessage: undefined })).toMatch(
-      /^W&B Inference error \(HTTP 404\): Not Found\. Check the model id/,
-    );
+    expect(
+      buildWandbErrorMessage({ statusCode: 404, statusText: 'Not Found', wandbMessage: undefined }),
+    ).toMatch(/^W&B Inference error \(HTTP 404\): Not Found\. Check the model id/);
   });
 });
 
@@ -223,7 +259,10 @@ describe('createKeyRedactor', () => {
   const KEY = 'wandb_v1_abc123';
 
   it('masks every occurrence of the bearer key', () => {
-    const redact = createKeyRedactor({ Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' });
+    const redact = createKeyRedactor({
+      Authorization: `Bearer ${KEY}`,
+      'Content-Type': 'application/json',
+    });
     expect(redact(`key ${KEY} and again ${KEY}.`)).toBe('key [REDACTED] and again [REDACTED].');
   });
 
@@ -232,7 +271,9 @@ describe('createKeyRedactor', () => {
   });
 
   it('leaves text without the key unchanged', () => {
-    expect(createKeyRedactor({ Authorization: `Bearer ${KEY}` })('nothing here')).toBe('nothing here');
+    expect(createKeyRedactor({ Authorization: `Bearer ${KEY}` })('nothing here')).toBe(
+      'nothing here',
+    );
   });
 
   it.each([

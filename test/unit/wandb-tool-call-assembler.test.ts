@@ -6,14 +6,14 @@ import { WandbToolCallAssembler } from '../../src/chat/wandb-tool-call-assembler
 /** The tool-call parts for `deltas`, then a flush (the end of the turn). */
 function assemble(deltas: WandbToolCallDelta[]): LanguageModelV4StreamPart[] {
   const parts: LanguageModelV4StreamPart[] = [];
-  const assembler = new WandbToolCallAssembler((part) => parts.push(part));
+  const assembler = new WandbToolCallAssembler(part => parts.push(part));
   for (const delta of deltas) assembler.process(delta);
   assembler.flush();
   return parts;
 }
 
 const calls = (parts: LanguageModelV4StreamPart[]) =>
-  parts.flatMap((part) => (part.type === 'tool-call' ? [[part.toolName, part.input]] : []));
+  parts.flatMap(part => (part.type === 'tool-call' ? [[part.toolName, part.input]] : []));
 
 describe('WandbToolCallAssembler (paths the stream tests do not reach)', () => {
   it('starts a new call when a named delta opens a new JSON value at an index whose value is complete', () => {
@@ -58,21 +58,30 @@ describe('WandbToolCallAssembler (paths the stream tests do not reach)', () => {
 
   it('ignores deltas for a call that the end of the turn already finished', () => {
     const parts: LanguageModelV4StreamPart[] = [];
-    const assembler = new WandbToolCallAssembler((part) => parts.push(part));
+    const assembler = new WandbToolCallAssembler(part => parts.push(part));
     assembler.process({ index: 0, id: 'c', function: { name: 'f', arguments: '{}' } });
     assembler.flush();
     assembler.process({ index: 0, function: { arguments: ' ' } });
     assembler.flush();
-    expect(parts.map((part) => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta', 'tool-input-end', 'tool-call']);
+    expect(parts.map(part => part.type)).toStrictEqual([
+      'tool-input-start',
+      'tool-input-delta',
+      'tool-input-end',
+      'tool-call',
+    ]);
   });
 
   it('gives a call whose wire id repeats an earlier step a new id, and keeps using it', () => {
     const parts: LanguageModelV4StreamPart[] = [];
-    const assembler = new WandbToolCallAssembler((part) => parts.push(part), new Set(['tool_0']));
+    const assembler = new WandbToolCallAssembler(part => parts.push(part), new Set(['tool_0']));
     assembler.process({ index: 0, id: 'tool_0', function: { name: 'f', arguments: '{"a":' } });
     assembler.process({ index: 0, id: 'tool_0', function: { arguments: '1}' } });
     assembler.flush();
-    const ids = new Set(parts.map((part) => (part.type === 'tool-call' ? part.toolCallId : (part as { id: string }).id)));
+    const ids = new Set(
+      parts.map(part =>
+        part.type === 'tool-call' ? part.toolCallId : (part as { id: string }).id,
+      ),
+    );
     expect(ids.size).toBe(1);
     expect(ids.has('tool_0')).toBe(false);
   });

@@ -7,7 +7,8 @@ export default function StreamPage() {
     <>
       <h1>A streamed answer</h1>
       <p className="note">
-        <code>streamText</code> runs in a server action; <code>@ai-sdk/rsc</code> streams its text into this page.
+        <code>streamText</code> runs in a server action; <code>@ai-sdk/rsc</code> streams its text
+        into this page.
       </p>
       <StreamedAnswer />
     </>

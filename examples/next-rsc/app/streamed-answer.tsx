@@ -27,7 +27,12 @@ export function StreamedAnswer() {
   return (
     <>
       <form onSubmit={ask}>
-        <input type="text" aria-label="Prompt" value={prompt} onChange={(event) => setPrompt(event.target.value)} />
+        <input
+          type="text"
+          aria-label="Prompt"
+          value={prompt}
+          onChange={event => setPrompt(event.target.value)}
+        />
         <button type="submit" disabled={status === 'streaming'}>
           Ask
         </button>

@@ -11,5 +11,8 @@ const forecasts: Record<string, { celsius: number; conditions: string }> = {
 export const weather = tool({
   description: 'The current weather in a city',
   inputSchema: z.object({ city: z.string().describe('a city name, e.g. Paris') }),
-  execute: async ({ city }) => ({ city, ...(forecasts[city] ?? { celsius: 15, conditions: 'unknown' }) }),
+  execute: async ({ city }) => ({
+    city,
+    ...(forecasts[city] ?? { celsius: 15, conditions: 'unknown' }),
+  }),
 });

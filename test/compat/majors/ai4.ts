@@ -25,7 +25,15 @@ function callSettings(model: unknown, call: TextCall) {
   const messages: CoreMessage[] | undefined =
     call.image == null
       ? undefined
-      : [{ role: 'user', content: [{ type: 'text', text: call.prompt ?? '' }, { type: 'image', image: call.image }] }];
+      : [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: call.prompt ?? '' },
+              { type: 'image', image: call.image },
+            ],
+          },
+        ];
   return {
     model: model as LanguageModel,
     ...(messages ? { messages } : { prompt: call.prompt ?? 'Hi' }),
@@ -57,7 +65,10 @@ export const ai4: Major = {
   },
   async streamText(model, call) {
     const errors: unknown[] = [];
-    const result = streamText({ ...callSettings(model, call), onError: ({ error }) => void errors.push(error) });
+    const result = streamText({
+      ...callSettings(model, call),
+      onError: ({ error }) => void errors.push(error),
+    });
     const deltas: string[] = [];
     // ai@4's promises resolve only once the stream has been read.
     for await (const delta of result.textStream) deltas.push(delta);

@@ -20,7 +20,16 @@ export function createModernMajor(
     outputOption: 'output' | 'experimental_output';
   },
 ): Major {
-  const { APICallError, Output, generateObject, generateText, stepCountIs, streamObject, streamText, tool } = ai;
+  const {
+    APICallError,
+    Output,
+    generateObject,
+    generateText,
+    stepCountIs,
+    streamObject,
+    streamText,
+    tool,
+  } = ai;
   const weather = tool({
     description: 'Current weather in a city',
     inputSchema: z.object({ city: z.string() }),
@@ -31,7 +40,15 @@ export function createModernMajor(
     const messages: ModelMessage[] | undefined =
       call.image == null
         ? undefined
-        : [{ role: 'user', content: [{ type: 'text', text: call.prompt ?? '' }, { type: 'image', image: call.image }] }];
+        : [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: call.prompt ?? '' },
+                { type: 'image', image: call.image },
+              ],
+            },
+          ];
     return {
       model: model as LanguageModel,
       ...(messages ? { messages } : { prompt: call.prompt ?? 'Hi' }),
@@ -63,7 +80,10 @@ export function createModernMajor(
     },
     async streamText(model, call) {
       const errors: unknown[] = [];
-      const result = streamText({ ...callSettings(model, call), onError: ({ error }) => void errors.push(error) });
+      const result = streamText({
+        ...callSettings(model, call),
+        onError: ({ error }) => void errors.push(error),
+      });
       const deltas: string[] = [];
       for await (const delta of result.textStream) deltas.push(delta);
       const [steps, usage] = await Promise.all([result.steps, result.usage]);
@@ -80,11 +100,21 @@ export function createModernMajor(
       };
     },
     async generateObject(model, call) {
-      const result = await generateObject({ model: model as LanguageModel, schema: personSchema, prompt: call.prompt, maxRetries: 0 });
+      const result = await generateObject({
+        model: model as LanguageModel,
+        schema: personSchema,
+        prompt: call.prompt,
+        maxRetries: 0,
+      });
       return result.object;
     },
     async streamObject(model, call) {
-      const result = streamObject({ model: model as LanguageModel, schema: personSchema, prompt: call.prompt, maxRetries: 0 });
+      const result = streamObject({
+        model: model as LanguageModel,
+        schema: personSchema,
+        prompt: call.prompt,
+        maxRetries: 0,
+      });
       const partials: unknown[] = [];
       for await (const partial of result.partialObjectStream) partials.push(partial);
       return { partials, object: await result.object };

@@ -13,8 +13,17 @@ const registry = createProviderRegistry({ wandb });
 const wandbOptions: WandbChatOptions = { structuredOutputs: false };
 
 export async function usesEveryKindOfCall() {
-  await generateText({ model: asModel, prompt: 'Hi', reasoning: 'low', providerOptions: { wandb: wandbOptions } });
-  await generateText({ model: registry.languageModel('wandb:openai/gpt-oss-20b'), output: Output.object({ schema: z.object({ a: z.number() }) }), prompt: 'Hi' });
+  await generateText({
+    model: asModel,
+    prompt: 'Hi',
+    reasoning: 'low',
+    providerOptions: { wandb: wandbOptions },
+  });
+  await generateText({
+    model: registry.languageModel('wandb:openai/gpt-oss-20b'),
+    output: Output.object({ schema: z.object({ a: z.number() }) }),
+    prompt: 'Hi',
+  });
   streamText({ model: wandb('Qwen/Qwen3.6-35B-A3B'), prompt: 'Hi' });
 }
 

@@ -6,7 +6,7 @@ const { runScenario } = require('./scenario.cjs');
 
 runScenario({ wandb, ai, specificationVersion: process.env.SPECIFICATION_VERSION }).then(
   () => console.log('ok'),
-  (error) => {
+  error => {
     console.error(error);
     process.exitCode = 1;
   },

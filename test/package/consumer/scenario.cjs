@@ -10,15 +10,21 @@ const completion = {
   object: 'chat.completion',
   created: 1764000000,
   model: 'openai/gpt-oss-120b',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello from W&B' }, finish_reason: 'stop' }],
+  choices: [
+    { index: 0, message: { role: 'assistant', content: 'Hello from W&B' }, finish_reason: 'stop' },
+  ],
   usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 },
 };
-const streamChunk = (delta, finishReason = null) => ({ ...completion, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finishReason }] });
+const streamChunk = (delta, finishReason = null) => ({
+  ...completion,
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta, finish_reason: finishReason }],
+});
 
 function startServer() {
   const server = createServer((request, response) => {
     let body = '';
-    request.on('data', (piece) => (body += piece));
+    request.on('data', piece => (body += piece));
     request.on('end', () => {
       if (request.headers.authorization !== 'Bearer good-key') {
         response.writeHead(401, { 'content-type': 'application/json' });
@@ -31,17 +37,22 @@ function startServer() {
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      for (const event of [streamChunk({ role: 'assistant', content: 'Hel' }), streamChunk({ content: 'lo' }), streamChunk({}, 'stop')]) {
+      for (const event of [
+        streamChunk({ role: 'assistant', content: 'Hel' }),
+        streamChunk({ content: 'lo' }),
+        streamChunk({}, 'stop'),
+      ]) {
         response.write(`data: ${JSON.stringify(event)}\n\n`);
       }
       response.end('data: [DONE]\n\n');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 function check(what, actual, expected) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 async function runScenario({ wandb, ai, specificationVersion }) {
@@ -62,7 +73,7 @@ async function runScenario({ wandb, ai, specificationVersion }) {
     const badModel = wandb.createWandb({ apiKey: 'bad-key', baseURL })('openai/gpt-oss-120b');
     const error = await ai.generateText({ model: badModel, prompt: 'Hi', maxRetries: 0 }).then(
       () => undefined,
-      (thrown) => thrown,
+      thrown => thrown,
     );
     check('APICallError.isInstance', ai.APICallError.isInstance(error), true);
     check('statusCode', error.statusCode, 401);

@@ -11,10 +11,11 @@ export default function ChatPage() {
     <>
       <h1>Chat with a tool</h1>
       <p className="note">
-        <code>useChat</code> talks to a route handler whose <code>streamText</code> may call a <code>weather</code> tool.
+        <code>useChat</code> talks to a route handler whose <code>streamText</code> may call a{' '}
+        <code>weather</code> tool.
       </p>
       <div data-testid="messages">
-        {messages.map((message) => (
+        {messages.map(message => (
           <div key={message.id} className="message" data-role={message.role}>
             <strong>{message.role === 'user' ? 'You' : 'Model'}: </strong>
             {message.parts.map((part, index) => {
@@ -29,7 +30,12 @@ export default function ChatPage() {
                   );
                 case 'tool-weather':
                   return (
-                    <div key={index} className="tool" data-testid="tool-result" data-state={part.state}>
+                    <div
+                      key={index}
+                      className="tool"
+                      data-testid="tool-result"
+                      data-state={part.state}
+                    >
                       {part.state === 'output-available'
                         ? `weather(${JSON.stringify(part.input)}) → ${JSON.stringify(part.output)}`
                         : `weather(${JSON.stringify(part.input ?? {})}) …`}
@@ -43,13 +49,18 @@ export default function ChatPage() {
         ))}
       </div>
       <form
-        onSubmit={(event) => {
+        onSubmit={event => {
           event.preventDefault();
           sendMessage({ text: input });
           setInput('');
         }}
       >
-        <input type="text" aria-label="Message" value={input} onChange={(event) => setInput(event.target.value)} />
+        <input
+          type="text"
+          aria-label="Message"
+          value={input}
+          onChange={event => setInput(event.target.value)}
+        />
         <button type="submit" disabled={status === 'submitted' || status === 'streaming'}>
           Send
         </button>

@@ -11,11 +11,16 @@ export default function ObjectPage() {
     <>
       <h1>A form filled by a typed object</h1>
       <p className="note">
-        A server action asks for an object with a zod schema (<code>Output.object</code>, sent as a JSON schema) and
-        the fields below are filled from it.
+        A server action asks for an object with a zod schema (<code>Output.object</code>, sent as a
+        JSON schema) and the fields below are filled from it.
       </p>
       <form action={action}>
-        <input type="text" name="city" aria-label="City to profile" defaultValue={state.city ?? 'Kyoto'} />
+        <input
+          type="text"
+          name="city"
+          aria-label="City to profile"
+          defaultValue={state.city ?? 'Kyoto'}
+        />
         <button type="submit" disabled={pending}>
           {pending ? 'Generating…' : 'Generate profile'}
         </button>
@@ -27,9 +32,18 @@ export default function ObjectPage() {
         <label htmlFor="profile-country">Country</label>
         <input id="profile-country" readOnly value={profile?.country ?? ''} />
         <label htmlFor="profile-population">Population</label>
-        <input id="profile-population" readOnly value={profile?.population.toLocaleString('en-US') ?? ''} />
+        <input
+          id="profile-population"
+          readOnly
+          value={profile?.population.toLocaleString('en-US') ?? ''}
+        />
         <label htmlFor="profile-known-for">Known for</label>
-        <textarea id="profile-known-for" readOnly rows={3} value={profile?.knownFor.join('\n') ?? ''} />
+        <textarea
+          id="profile-known-for"
+          readOnly
+          rows={3}
+          value={profile?.knownFor.join('\n') ?? ''}
+        />
       </fieldset>
     </>
   );
