@@ -34,7 +34,8 @@ export function memoryFetch(fixture: StreamFixture, onResponse?: () => void): Fe
       {
         pull(controller) {
           if (offset >= bytes.length) return controller.close();
-          controller.enqueue(bytes.subarray(offset, (offset += PIECE_BYTES)));
+          controller.enqueue(bytes.subarray(offset, offset + PIECE_BYTES));
+          offset += PIECE_BYTES;
         },
       },
       { highWaterMark: 0 },

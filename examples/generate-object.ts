@@ -24,4 +24,4 @@ const { output: recipe } = await generateText({
 // `recipe` is typed: z.infer<typeof recipeSchema>.
 console.log(`${recipe.name} (${recipe.servings} servings, ${recipe.minutes} minutes)`);
 for (const { item, amount } of recipe.ingredients) console.log(`  - ${amount} ${item}`);
-recipe.steps.forEach((step, index) => console.log(`${index + 1}. ${step}`));
+for (const [index, step] of recipe.steps.entries()) console.log(`${index + 1}. ${step}`);

@@ -148,7 +148,7 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
 function resolveReply(
   reply: ScriptedReply,
   request: RecordedRequest,
-): Exclude<ScriptedReply, Function> {
+): Exclude<ScriptedReply, (request: RecordedRequest) => unknown> {
   return typeof reply === 'function' ? resolveReply(reply(request), request) : reply;
 }
 
@@ -157,7 +157,10 @@ function writeJson(response: ServerResponse, status: number, body: unknown, head
   response.end(JSON.stringify(body));
 }
 
-async function send(reply: Exclude<ScriptedReply, Function>, response: ServerResponse) {
+async function send(
+  reply: Exclude<ScriptedReply, (request: RecordedRequest) => unknown>,
+  response: ServerResponse,
+) {
   switch (reply.type) {
     case 'json':
       writeJson(response, reply.status ?? 200, reply.body, reply.headers);

@@ -144,7 +144,7 @@ export class WandbChatStreamProcessor {
     }
     if (this.options.includeRawChunks) this.emit({ type: 'raw', rawValue: value });
 
-    let chunk;
+    let chunk: ReturnType<typeof readChatChunk>;
     try {
       chunk = readChatChunk(value);
     } catch (error) {

@@ -99,7 +99,8 @@ export class WandbToolCallAssembler {
   /** The turn is over: every open call is complete. Calls end in index order when all have one. */
   flush(): void {
     const open = this.calls.filter(call => !call.finished);
-    if (open.every(call => call.index != null)) open.sort((a, b) => a.index! - b.index!);
+    if (open.every(call => call.index != null))
+      open.sort((a, b) => (a.index as number) - (b.index as number));
     for (const call of open) {
       call.finished = true;
       this.emit({ type: 'tool-input-end', id: call.id });

@@ -121,7 +121,7 @@ describe(`${CALLS} concurrent calls through one provider`, () => {
       }),
     );
     expect(errors).toEqual([]);
-    texts.forEach((text, caller) => expect(text).toBe(answerFor(caller)));
+    for (const [caller, text] of texts.entries()) expect(text).toBe(answerFor(caller));
     await expectAllResponsesClosed();
   });
 

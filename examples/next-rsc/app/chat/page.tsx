@@ -18,6 +18,7 @@ export default function ChatPage() {
         {messages.map(message => (
           <div key={message.id} className="message" data-role={message.role}>
             <strong>{message.role === 'user' ? 'You' : 'Model'}: </strong>
+            {/* A message's parts never reorder, so their index is a stable key. */}
             {message.parts.map((part, index) => {
               switch (part.type) {
                 case 'text':
