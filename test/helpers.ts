@@ -5,16 +5,10 @@ import type {
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import { createWandb, type WandbProviderSettings } from '../src/index';
-import { chunk, type FakeWandbServer, type RecordedRequest } from './fake-wandb-server';
+import type { FakeWandbServer, RecordedRequest } from './support/fake-wandb';
 
 export const MODEL_ID = 'openai/gpt-oss-120b';
 export const API_KEY = 'test-key';
-
-/** A provider pointed at the fake server. */
-export function providerFor(server: FakeWandbServer, settings: WandbProviderSettings = {}) {
-  return createWandb({ apiKey: API_KEY, baseURL: server.baseURL, ...settings });
-}
 
 /** A one-message user prompt in the V4 format. */
 export function userPrompt(text = 'Hi'): LanguageModelV4Prompt {
@@ -111,11 +105,6 @@ export function finishOf(parts: LanguageModelV4StreamPart[]) {
 /** The part types in order, without `raw` parts. */
 export function typesOf(parts: LanguageModelV4StreamPart[]): string[] {
   return parts.filter(part => part.type !== 'raw').map(part => part.type);
-}
-
-/** A streamed chunk carrying tool-call deltas. */
-export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
-  return chunk({ tool_calls: toolCalls });
 }
 
 /** Resolves to what `action` threw or rejected with; fails when it succeeds. */

@@ -3,25 +3,13 @@
  * (installed side by side as npm aliases), each with the package entry meant for it, against the
  * fake W&B server over real HTTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  textStream,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { API_KEY, MODEL_ID, errorFrom, headerOf, lastRequest, toolDelta } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { settingsFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, textStream, toolDelta, usageChunk } from '../support/wire';
+import { API_KEY, errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 import { majors } from './majors/index';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
@@ -39,7 +27,7 @@ const weatherCall = (id: string) => ({
 });
 
 describe.each(majors)('$name through $entry', major => {
-  const model = () => major.model({ apiKey: API_KEY, baseURL: server.baseURL }, MODEL_ID);
+  const model = () => major.model(settingsFor(server), MODEL_ID);
   const requestsSince = (start: number) => server.requests.slice(start);
 
   it('gets models of its interface version', () => {
@@ -347,7 +335,7 @@ describe.each(majors)('$name through $entry', major => {
 
 // Object generation through a forced tool call exists in ai@4 only (`mode: 'tool'`).
 describe.each(majors.filter(major => major.hasObjectToolMode))('$name object tool mode', major => {
-  const model = () => major.model({ apiKey: API_KEY, baseURL: server.baseURL }, MODEL_ID);
+  const model = () => major.model(settingsFor(server), MODEL_ID);
 
   it('generateObject in tool mode: a forced tool call carries the object', async () => {
     server.chat({

@@ -11,25 +11,13 @@ import {
   streamText,
   tool,
 } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  textStream,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, errorFrom, headerOf, lastRequest, providerFor, toolDelta } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, textStream, toolDelta, usageChunk } from '../support/wire';
+import { errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const model = () => providerFor(server)(MODEL_ID);
 

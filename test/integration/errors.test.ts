@@ -1,20 +1,10 @@
 import { inspect } from 'node:util';
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { callOptions, errorFrom, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const SECRET_KEY = 'wandb_v1_SECRET_abcdef0123456789';
 const RESPONSE_HEADERS = { 'x-request-id': 'req-err-1' };

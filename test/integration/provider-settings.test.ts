@@ -1,30 +1,19 @@
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWandb, wandb } from '../../src/index';
-import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
 import {
   API_KEY,
-  MODEL_ID,
   callOptions,
   errorFrom,
   headerOf,
   lastRequest,
-  providerFor,
+  MODEL_ID,
   readParts,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const hello = { type: 'json', body: completion({ content: 'Hello' }) } as const;
 

@@ -4,31 +4,20 @@ import {
   type LanguageModelV4CallOptions,
   type LanguageModelV4Prompt,
 } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
 import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
   callOptions,
   errorFrom,
   lastRequest,
-  providerFor,
+  MODEL_ID,
   readParts,
   userPrompt,
   weatherTool,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 /** Runs doGenerate against a canned answer; returns the body W&B received and the result. */
 async function generate(overrides: Partial<LanguageModelV4CallOptions> = {}) {

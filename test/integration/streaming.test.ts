@@ -1,34 +1,20 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, textStream, toolDelta, usageChunk } from '../support/wire';
 import {
-  chunk,
-  startFakeWandbServer,
-  textStream,
-  usageChunk,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
   callOptions,
   describeError,
   finishOf,
+  MODEL_ID,
   partsOf,
-  providerFor,
   readParts,
   readStream,
-  toolDelta,
   typesOf,
   weatherTool,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 /** Streams `events` through the provider and reads every part. */
 async function streamEvents(

@@ -1,24 +1,15 @@
 // user-pain A1 — vercel/ai#13137 (reverted #13172, re-broken #14565, fixed #16838 / #16800), #6687, #5658;
 // OpenRouterTeam/ai-sdk-provider#74 (finalises early, coerces bad JSON to '{}').
 import { stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  startFakeWandbServer,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, toolDelta, usageChunk } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 
 describe('tool call finalised only when the stream says so (vercel/ai#16838, OpenRouter#74)', () => {
   it('does not emit the tool call when a prefix of the arguments parses; emits the raw whole string', async () => {

@@ -10,19 +10,11 @@ import { setFlagsFromString } from 'node:v8';
 import type { ServerResponse } from 'node:http';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, callOptions, finishOf, partsOf, providerFor, readStream } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { callOptions, finishOf, MODEL_ID, partsOf, readStream } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const TEXT = 'héllo wörld — 🌍 世界 ✓';
 /** A small stream whose bytes include 2-, 3- and 4-byte UTF-8 characters. */
