@@ -4,11 +4,24 @@ import type {
   LanguageModelV4FunctionTool,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import type { FakeWandbServer, RecordedRequest } from './support/fake-wandb';
 
 export const MODEL_ID = 'openai/gpt-oss-120b';
 export const API_KEY = 'test-key';
+
+/** The usage reported when W&B sends none: every count unknown. */
+export const NO_USAGE: LanguageModelV4Usage = {
+  inputTokens: {
+    total: undefined,
+    noCache: undefined,
+    cacheRead: undefined,
+    cacheWrite: undefined,
+  },
+  outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+  raw: undefined,
+};
 
 /** A one-message user prompt in the V4 format. */
 export function userPrompt(text = 'Hi'): LanguageModelV4Prompt {

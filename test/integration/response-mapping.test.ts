@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
 import { completion } from '../support/wire';
-import { callOptions, MODEL_ID, weatherTool } from '../helpers';
+import { callOptions, MODEL_ID, NO_USAGE, weatherTool } from '../helpers';
 
 const server = useFakeWandbServer();
 
@@ -191,17 +191,7 @@ describe('usage', () => {
 
   it('reports undefined, never NaN or 0, when usage is missing', async () => {
     const result = await generateFrom(completion({ content: 'x' }, { usage: null }));
-    expect(result.usage.inputTokens).toEqual({
-      total: undefined,
-      noCache: undefined,
-      cacheRead: undefined,
-      cacheWrite: undefined,
-    });
-    expect(result.usage.outputTokens).toEqual({
-      total: undefined,
-      text: undefined,
-      reasoning: undefined,
-    });
+    expect(result.usage).toStrictEqual(NO_USAGE);
   });
 
   it('reports undefined for fields a partial usage object lacks', async () => {

@@ -7,6 +7,7 @@ import {
   describeError,
   finishOf,
   MODEL_ID,
+  NO_USAGE,
   partsOf,
   readParts,
   readStream,
@@ -461,13 +462,7 @@ describe('usage', () => {
   it('reports undefined usage, never NaN or 0, when the stream has none', async () => {
     const { parts } = await streamEvents([chunk({ content: 'x' }), chunk({}, 'stop')]);
     const { usage } = finishOf(parts);
-    expect(usage.inputTokens).toEqual({
-      total: undefined,
-      noCache: undefined,
-      cacheRead: undefined,
-      cacheWrite: undefined,
-    });
-    expect(usage.outputTokens).toEqual({ total: undefined, text: undefined, reasoning: undefined });
+    expect(usage).toStrictEqual(NO_USAGE);
   });
 });
 

@@ -9,7 +9,7 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, textStream, usageChunk } from '../support/wire';
+import { chunk, sse, textStream, usageChunk } from '../support/wire';
 import { callOptions, errorFrom, finishOf, MODEL_ID, partsOf, readStream } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
@@ -273,7 +273,7 @@ function stallAfter(events: unknown[]): ScriptedReply {
     respond: response => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.flushHeaders();
-      for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
+      for (const event of events) response.write(sse(event));
     },
   };
 }

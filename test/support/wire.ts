@@ -1,6 +1,10 @@
 /**
- * The one home of the W&B wire pieces tests send: chunks and completions as W&B (vLLM) writes them
- * (the same builders the fake server's scripts use).
+ * The one home of the W&B wire pieces tests send: chunks and completions as W&B (vLLM) writes them,
+ * and the SSE text around them.
+ *
+ * Two families: the realistic ones (`chunk`, `completion`, … with id, model and created, the same
+ * builders the fake server's scripts use) and the bare ones (`bare…`: only the fields the reader
+ * looks at), for unit tests whose expected output would otherwise carry a response-metadata part.
  */
 export {
   type ChunkOrigin,
@@ -14,4 +18,52 @@ import { chunk } from './fake-wandb';
 /** A streamed chunk carrying tool-call deltas. */
 export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
   return chunk({ tool_calls: toolCalls });
+}
+
+/** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
+export function sse(...events: unknown[]): string {
+  return events
+    .map(event => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`)
+    .join('');
+}
+
+/** A bare chunk with one choice carrying `delta`; `fields` add to the chunk, `choice` to the choice. */
+export function bareChunk(
+  delta: Record<string, unknown> | null,
+  fields: Record<string, unknown> = {},
+  choice: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta, ...choice }],
+    ...fields,
+  };
+}
+
+/** A bare mid-stream chunk carrying `delta`, with vLLM's null `logprobs` and finish reason. */
+export function bareDelta(delta: Record<string, unknown>): Record<string, unknown> {
+  return bareChunk(delta, {}, { logprobs: null, finish_reason: null });
+}
+
+/** A bare chunk carrying tool-call deltas. */
+export function bareToolDelta(...toolCalls: Array<Record<string, unknown>>) {
+  return bareDelta({ tool_calls: toolCalls });
+}
+
+/** A bare chunk that ends the choice with `reason`. */
+export function bareFinish(reason: string): Record<string, unknown> {
+  return bareChunk({}, {}, { finish_reason: reason });
+}
+
+/** A bare trailing usage chunk (`choices: []`). */
+export function bareUsageChunk(usage: Record<string, unknown>): Record<string, unknown> {
+  return { object: 'chat.completion.chunk', choices: [], usage };
+}
+
+/** A bare non-streaming completion with one choice carrying `message`; `fields` add to it. */
+export function bareCompletion(
+  message: Record<string, unknown>,
+  fields: Record<string, unknown> = {},
+) {
+  return { choices: [{ index: 0, message, finish_reason: 'stop' }], ...fields };
 }
