@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { settingsFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, textStream, toolDelta, usageChunk } from '../support/wire';
+import {
+  chunk,
+  completion,
+  textStream,
+  toolCallStart,
+  toolDelta,
+  usageChunk,
+} from '../support/wire';
 import { API_KEY, errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 import { majors } from './majors/index';
 
@@ -155,12 +162,7 @@ describe.each(majors)('$name through $entry', major => {
         type: 'sse',
         events: [
           chunk({ role: 'assistant', content: null }),
-          toolDelta({
-            index: 0,
-            id: 'call_2',
-            type: 'function',
-            function: { name: 'weather', arguments: '' },
-          }),
+          toolCallStart(0, 'call_2', 'weather', ''),
           toolDelta({ index: 0, function: { arguments: '{"city"' } }),
           toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
           chunk({}, 'tool_calls'),
@@ -373,12 +375,7 @@ describe.each(majors.filter(major => major.hasObjectToolMode))('$name object too
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({
-          index: 0,
-          id: 'call_s',
-          type: 'function',
-          function: { name: 'json', arguments: '' },
-        }),
+        toolCallStart(0, 'call_s', 'json', ''),
         toolDelta({ index: 0, function: { arguments: '{"name":"Grace ' } }),
         toolDelta({ index: 0, function: { arguments: 'Hopper","born":1906}' } }),
         chunk({}, 'tool_calls'),

@@ -14,7 +14,14 @@ import {
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, textStream, toolDelta, usageChunk } from '../support/wire';
+import {
+  chunk,
+  completion,
+  textStream,
+  toolCallStart,
+  toolDelta,
+  usageChunk,
+} from '../support/wire';
 import { errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -415,12 +422,7 @@ describe('multi-step tool loop', () => {
         type: 'sse',
         events: [
           chunk({ role: 'assistant', content: null }),
-          toolDelta({
-            index: 0,
-            id: 'call_weather_1',
-            type: 'function',
-            function: { name: 'weather', arguments: '' },
-          }),
+          toolCallStart(0, 'call_weather_1', 'weather', ''),
           toolDelta({ index: 0, function: { arguments: '{"city"' } }),
           toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
           chunk({}, 'tool_calls'),

@@ -1,7 +1,7 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, textStream, toolDelta, usageChunk } from '../support/wire';
+import { chunk, textStream, toolCallStart, toolDelta, usageChunk } from '../support/wire';
 import {
   callOptions,
   describeError,
@@ -168,12 +168,7 @@ describe('reasoning', () => {
   it('ends reasoning before a tool input starts', async () => {
     const { parts } = await streamEvents([
       chunk({ reasoning: 'Need the weather.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = typesOf(parts);
@@ -196,12 +191,7 @@ describe('tool calls', () => {
   it('emits tool-input-start/delta/end, then tool-call, then finish with tool-calls', async () => {
     const { parts } = await streamEvents([
       chunk({ role: 'assistant', content: null }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', ''),
       toolDelta({ index: 0, function: { arguments: '{"city":' } }),
       toolDelta({ index: 0, function: { arguments: '"Paris"}' } }),
       chunk({}, 'tool_calls'),
@@ -235,12 +225,7 @@ describe('tool calls', () => {
 
   it('correlates deltas by index when only the first carries the id', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"ci' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"ci'),
       toolDelta({ index: 0, function: { arguments: 'ty":"Os' } }),
       toolDelta({ index: 0, function: { arguments: 'lo"}' } }),
       chunk({}, 'tool_calls'),
@@ -271,18 +256,8 @@ describe('tool calls', () => {
 
   it('handles 1-based indexes', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 1,
-        id: 'call_a',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
-      toolDelta({
-        index: 2,
-        id: 'call_b',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Rome"}' },
-      }),
+      toolCallStart(1, 'call_a', 'weather', '{"city":"Paris"}'),
+      toolCallStart(2, 'call_b', 'weather', '{"city":"Rome"}'),
       chunk({}, 'tool_calls'),
     ]);
     expect(partsOf(parts, 'tool-call').map(call => [call.toolCallId, call.input])).toEqual([
@@ -342,12 +317,7 @@ describe('tool calls', () => {
 
   it('emits a call with empty arguments (a parameterless tool)', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'get_time', arguments: '' },
-      }),
+      toolCallStart(0, 'call_1', 'get_time', ''),
       chunk({}, 'tool_calls'),
     ]);
     const calls = partsOf(parts, 'tool-call');
@@ -359,18 +329,8 @@ describe('tool calls', () => {
   it('finalizes calls only when the stream says they are complete, not when their arguments parse', async () => {
     const { parts } = await streamEvents(
       [
-        toolDelta({
-          index: 0,
-          id: 'call_a',
-          type: 'function',
-          function: { name: 'weather', arguments: '{"city":"Paris"}' },
-        }),
-        toolDelta({
-          index: 1,
-          id: 'call_b',
-          type: 'function',
-          function: { name: 'weather', arguments: '{"city":"Rome"}' },
-        }),
+        toolCallStart(0, 'call_a', 'weather', '{"city":"Paris"}'),
+        toolCallStart(1, 'call_b', 'weather', '{"city":"Rome"}'),
         chunk({ content: '' }),
         chunk({}, 'tool_calls'),
       ],
@@ -388,12 +348,7 @@ describe('tool calls', () => {
 
   it('reports tool-calls when calls arrive with finish_reason stop', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'stop'),
     ]);
     expect(finishOf(parts).finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
@@ -401,12 +356,7 @@ describe('tool calls', () => {
 
   it('reports tool-calls when calls end with [DONE] but no finish_reason', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
     ]);
     expect(partsOf(parts, 'tool-call')).toHaveLength(1);
     expect(finishOf(parts).finishReason.unified).toBe('tool-calls');
@@ -415,12 +365,7 @@ describe('tool calls', () => {
   it('closes text before a tool input starts', async () => {
     const { parts } = await streamEvents([
       chunk({ content: 'Let me check.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = typesOf(parts);

@@ -4,7 +4,7 @@ import { stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/v4';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, toolDelta, usageChunk } from '../support/wire';
+import { chunk, toolCallStart, toolDelta, usageChunk } from '../support/wire';
 import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -16,12 +16,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'search', arguments: '{"query":"test"}' },
-        }),
+        toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
         toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
         chunk({}, 'tool_calls'),
         usageChunk(),
@@ -43,15 +38,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
   it('emits an empty argument string as it is, never substituted with "{}"', async () => {
     server.chat({
       type: 'sse',
-      events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'now', arguments: '' },
-        }),
-        chunk({}, 'tool_calls'),
-      ],
+      events: [toolCallStart(0, 'call_1', 'now', ''), chunk({}, 'tool_calls')],
     });
     const { stream } = await wandb()(MODEL_ID).doStream({
       prompt: userPrompt(),
@@ -65,12 +52,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'search', arguments: '{"query":"test"}' },
-        }),
+        toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
         toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
         chunk({}, 'tool_calls'),
       ],
@@ -95,19 +77,9 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
       {
         type: 'sse',
         events: [
-          toolDelta({
-            index: 0,
-            id: 'call_a',
-            type: 'function',
-            function: { name: 'search', arguments: '{"query":"te' },
-          }),
+          toolCallStart(0, 'call_a', 'search', '{"query":"te'),
           toolDelta({ index: 0, function: { arguments: 'st","limit":10}' } }),
-          toolDelta({
-            index: 1,
-            id: 'call_b',
-            type: 'function',
-            function: { name: 'now', arguments: '' },
-          }),
+          toolCallStart(1, 'call_b', 'now', ''),
           chunk({}, 'tool_calls'),
         ],
       },

@@ -2,7 +2,7 @@
 // vercel/ai#18382 (irregular indexes), #19091 (empty-string ids), commit 29dc427.
 import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, toolDelta } from '../support/wire';
+import { chunk, completion, toolCallStart, toolDelta } from '../support/wire';
 import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -44,12 +44,7 @@ describe('tool-call deltas without an id (NVIDIA/nim-deploy#182, vercel/ai#18382
 
   it('correlates later deltas by index whether they omit, blank or repeat the id', async () => {
     const parts = await streamToolCalls([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'search', arguments: '' },
-      }),
+      toolCallStart(0, 'call_1', 'search', ''),
       toolDelta({ index: 0, function: { arguments: '{"query"' } }),
       toolDelta({ index: 0, id: '', function: { arguments: ':"a' } }),
       toolDelta({ index: 0, id: 'call_1', function: { arguments: 'b"}' } }),

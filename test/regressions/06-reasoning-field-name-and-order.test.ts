@@ -2,7 +2,7 @@
 // (reasoning before text in generate) and f3c1980 (contiguous reasoning with empty tool_calls arrays), #7772.
 import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, toolDelta } from '../support/wire';
+import { chunk, completion, toolCallStart } from '../support/wire';
 import { finishOf, MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -87,12 +87,7 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
   it('ends reasoning before tool input starts', async () => {
     const parts = await streamParts([
       chunk({ reasoning: 'I should search.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'search', arguments: '{"query":"x"}' },
-      }),
+      toolCallStart(0, 'call_1', 'search', '{"query":"x"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = parts.map(part => part.type);

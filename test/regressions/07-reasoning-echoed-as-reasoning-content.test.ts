@@ -4,7 +4,7 @@ import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, toolDelta } from '../support/wire';
+import { chunk, completion, toolCallStart } from '../support/wire';
 import { MODEL_ID } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -22,12 +22,7 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
         events: [
           chunk({ role: 'assistant', reasoning: 'I need the ' }),
           chunk({ reasoning: 'weather.' }),
-          toolDelta({
-            index: 0,
-            id: 'call_1',
-            type: 'function',
-            function: { name: 'weather', arguments: '{"city":"Paris"}' },
-          }),
+          toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
           chunk({}, 'tool_calls'),
         ],
       },

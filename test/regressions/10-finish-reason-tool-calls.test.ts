@@ -4,18 +4,13 @@ import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, toolDelta, usageChunk } from '../support/wire';
+import { chunk, completion, toolCallStart, usageChunk } from '../support/wire';
 import { finishOf, MODEL_ID, readParts, searchTool, userPrompt } from '../helpers';
 
 const server = useFakeWandbServer();
 
 const wandb = () => providerFor(server);
-const searchDelta = toolDelta({
-  index: 0,
-  id: 'call_1',
-  type: 'function',
-  function: { name: 'search', arguments: '{"query":"x"}' },
-});
+const searchDelta = toolCallStart(0, 'call_1', 'search', '{"query":"x"}');
 const searchCall = {
   id: 'call_1',
   type: 'function',

@@ -20,6 +20,11 @@ export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
   return chunk({ tool_calls: toolCalls });
 }
 
+/** The delta that opens tool call `index`: its id, type and name, and the first piece of arguments. */
+export function toolCallStart(index: number, id: string, name: string, args: string) {
+  return toolDelta({ index, id, type: 'function', function: { name, arguments: args } });
+}
+
 /** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
 export function sse(...events: unknown[]): string {
   return events
@@ -48,6 +53,11 @@ export function bareDelta(delta: Record<string, unknown>): Record<string, unknow
 /** A bare chunk carrying tool-call deltas. */
 export function bareToolDelta(...toolCalls: Array<Record<string, unknown>>) {
   return bareDelta({ tool_calls: toolCalls });
+}
+
+/** A bare `toolCallStart`. */
+export function bareToolCallStart(index: number, id: string, name: string, args: string) {
+  return bareToolDelta({ index, id, type: 'function', function: { name, arguments: args } });
 }
 
 /** A bare chunk that ends the choice with `reason`. */

@@ -3,7 +3,14 @@ import { isProviderStreamError } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
 import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
 import { NO_USAGE } from '../helpers';
-import { bareDelta, bareFinish, bareToolDelta, bareUsageChunk, sse } from '../support/wire';
+import {
+  bareDelta,
+  bareFinish,
+  bareToolCallStart,
+  bareToolDelta,
+  bareUsageChunk,
+  sse,
+} from '../support/wire';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -349,12 +356,7 @@ describe('WandbChatStreamProcessor', () => {
         run(
           sse(
             bareDelta({ role: 'assistant', content: null }),
-            bareToolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'weather', arguments: '' },
-            }),
+            bareToolCallStart(0, 'call_1', 'weather', ''),
             bareToolDelta({ index: 0, function: { arguments: '{"city":' } }),
             bareToolDelta({ index: 0, function: { arguments: ' "Paris"}' } }),
             bareFinish('tool_calls'),
@@ -380,12 +382,7 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            bareToolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{"a":' },
-            }),
+            bareToolCallStart(0, 'call_1', 'f', '{"a":'),
             bareToolDelta({ index: 0, function: { arguments: '1}' } }),
             bareFinish('tool_calls'),
           ),
@@ -402,16 +399,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('finalizes a call only at finish_reason, never because its arguments already parse', () => {
       const { parts, processor, feed } = stepper();
-      feed(
-        sse(
-          bareToolDelta({
-            index: 0,
-            id: 'call_1',
-            type: 'function',
-            function: { name: 'calc', arguments: '{"n": 1}' },
-          }),
-        ),
-      );
+      feed(sse(bareToolCallStart(0, 'call_1', 'calc', '{"n": 1}')));
       expect(parts.map(part => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta']);
       feed(sse(bareToolDelta({ index: 0, function: { arguments: '' } })));
       expect(parts.some(part => part.type === 'tool-call' || part.type === 'tool-input-end')).toBe(
@@ -449,19 +437,7 @@ describe('WandbChatStreamProcessor', () => {
           },
         ],
       };
-      expect(
-        run(
-          sse(
-            bareToolDelta({
-              index: 0,
-              id: 'c',
-              type: 'function',
-              function: { name: 'f', arguments: '{"a":' },
-            }),
-            last,
-          ),
-        ),
-      ).toStrictEqual([
+      expect(run(sse(bareToolCallStart(0, 'c', 'f', '{"a":'), last))).toStrictEqual([
         { type: 'tool-input-start', id: 'c', toolName: 'f' },
         { type: 'tool-input-delta', id: 'c', delta: '{"a":' },
         { type: 'tool-input-delta', id: 'c', delta: '"x"}' },
@@ -472,19 +448,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('finalizes open calls at end() when the stream had [DONE] but no finish_reason', () => {
-      expect(
-        run(
-          sse(
-            bareToolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
-            '[DONE]',
-          ),
-        ),
-      ).toStrictEqual([
+      expect(run(sse(bareToolCallStart(0, 'call_1', 'f', '{}'), '[DONE]'))).toStrictEqual([
         { type: 'tool-input-start', id: 'call_1', toolName: 'f' },
         { type: 'tool-input-delta', id: 'call_1', delta: '{}' },
         { type: 'tool-input-end', id: 'call_1' },
@@ -495,33 +459,13 @@ describe('WandbChatStreamProcessor', () => {
 
     it('reports finish reason tool-calls when the model says stop after calling tools', () => {
       expect(
-        run(
-          sse(
-            bareToolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
-            bareFinish('stop'),
-          ),
-        ).at(-1),
+        run(sse(bareToolCallStart(0, 'call_1', 'f', '{}'), bareFinish('stop'))).at(-1),
       ).toStrictEqual(finishPart('tool-calls', 'stop'));
     });
 
     it('gives a call with empty arguments the input ""', () => {
       expect(
-        run(
-          sse(
-            bareToolDelta({
-              index: 0,
-              id: 'call_now',
-              type: 'function',
-              function: { name: 'now', arguments: '' },
-            }),
-            bareFinish('tool_calls'),
-          ),
-        ),
+        run(sse(bareToolCallStart(0, 'call_now', 'now', ''), bareFinish('tool_calls'))),
       ).toStrictEqual([
         { type: 'tool-input-start', id: 'call_now', toolName: 'now' },
         { type: 'tool-input-end', id: 'call_now' },
@@ -653,19 +597,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            bareToolDelta({
-              index: 1,
-              id: 'call_a',
-              type: 'function',
-              function: { name: 'f', arguments: '' },
-            }),
+            bareToolCallStart(1, 'call_a', 'f', ''),
             bareToolDelta({ index: 1, function: { arguments: '{"x":1}' } }),
-            bareToolDelta({
-              index: 2,
-              id: 'call_b',
-              type: 'function',
-              function: { name: 'g', arguments: '' },
-            }),
+            bareToolCallStart(2, 'call_b', 'g', ''),
             bareToolDelta({ index: 2, function: { arguments: '{"y":2}' } }),
             bareFinish('tool_calls'),
           ),
@@ -687,18 +621,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            bareToolDelta({
-              index: 0,
-              id: 'call_a',
-              type: 'function',
-              function: { name: 'weather', arguments: '' },
-            }),
-            bareToolDelta({
-              index: 1,
-              id: 'call_b',
-              type: 'function',
-              function: { name: 'time', arguments: '' },
-            }),
+            bareToolCallStart(0, 'call_a', 'weather', ''),
+            bareToolCallStart(1, 'call_b', 'time', ''),
             bareToolDelta({ index: 0, function: { arguments: '{"city":' } }),
             bareToolDelta({ index: 1, function: { arguments: '{"tz":' } }),
             bareToolDelta(
@@ -750,12 +674,7 @@ describe('WandbChatStreamProcessor', () => {
         run(
           sse(
             bareDelta({ content: 'Let me check.' }),
-            bareToolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
+            bareToolCallStart(0, 'call_1', 'f', '{}'),
             bareFinish('tool_calls'),
           ),
         ),
@@ -792,12 +711,7 @@ describe('WandbChatStreamProcessor', () => {
     const BODY = [
       bareDelta({ reasoning: 'hm' }),
       bareDelta({ content: 'Hi' }),
-      bareToolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'f', arguments: '{"a":1}' },
-      }),
+      bareToolCallStart(0, 'call_1', 'f', '{"a":1}'),
       bareFinish('tool_calls'),
       bareUsageChunk({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 }),
     ];
@@ -858,12 +772,7 @@ describe('WandbChatStreamProcessor', () => {
       bareDelta({ reasoning: 'Réflexion 🤔…' }),
       bareDelta({ content: 'Café é 🙂' }),
       bareDelta({ content: ' naïve 日本語 👨‍👩‍👧' }),
-      bareToolDelta({
-        index: 0,
-        id: 'call_é',
-        type: 'function',
-        function: { name: 'say', arguments: '{"text":"' },
-      }),
+      bareToolCallStart(0, 'call_é', 'say', '{"text":"'),
       bareToolDelta({ index: 0, function: { arguments: 'héllo 🙂"}' } }),
       bareFinish('tool_calls'),
       bareUsageChunk({ prompt_tokens: 9, completion_tokens: 8, total_tokens: 17 }),
@@ -1183,12 +1092,7 @@ describe('WandbChatStreamProcessor', () => {
     it('gives a call whose wire id is already in the prompt a fresh id, used consistently', () => {
       const parts = run(
         sse(
-          bareToolDelta({
-            index: 0,
-            id: 'tool_0_search',
-            type: 'function',
-            function: { name: 'search', arguments: '{"q":' },
-          }),
+          bareToolCallStart(0, 'tool_0_search', 'search', '{"q":'),
           bareToolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
           bareFinish('tool_calls'),
         ),
