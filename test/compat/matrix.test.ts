@@ -10,6 +10,7 @@ import {
   completion,
   textStream,
   toolCallStart,
+  toolCallStream,
   toolDelta,
   usageChunk,
 } from '../support/wire';
@@ -160,14 +161,7 @@ describe.each(majors)('$name through $entry', major => {
     server.chat(
       {
         type: 'sse',
-        events: [
-          chunk({ role: 'assistant', content: null }),
-          toolCallStart(0, 'call_2', 'weather', ''),
-          toolDelta({ index: 0, function: { arguments: '{"city"' } }),
-          toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
-          chunk({}, 'tool_calls'),
-          usageChunk(),
-        ],
+        events: toolCallStream('call_2', 'weather', '{"city"', ':"Paris"}'),
       },
       { type: 'sse', events: textStream('Sunny ', 'in Paris.') },
     );

@@ -14,14 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import {
-  chunk,
-  completion,
-  textStream,
-  toolCallStart,
-  toolDelta,
-  usageChunk,
-} from '../support/wire';
+import { chunk, completion, textStream, toolCallStream, usageChunk } from '../support/wire';
 import { errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -420,14 +413,7 @@ describe('multi-step tool loop', () => {
     server.chat(
       {
         type: 'sse',
-        events: [
-          chunk({ role: 'assistant', content: null }),
-          toolCallStart(0, 'call_weather_1', 'weather', ''),
-          toolDelta({ index: 0, function: { arguments: '{"city"' } }),
-          toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
-          chunk({}, 'tool_calls'),
-          usageChunk(),
-        ],
+        events: toolCallStream('call_weather_1', 'weather', '{"city"', ':"Paris"}'),
       },
       { type: 'sse', events: textStream('It is sunny ', 'in Paris.') },
     );

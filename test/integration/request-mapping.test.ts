@@ -54,6 +54,36 @@ function allText(messages: Array<{ content: unknown }>): string {
   return messages.map(message => wireText(message.content)).join('\n');
 }
 
+type AssistantPart = Extract<
+  LanguageModelV4Prompt[number],
+  { role: 'assistant' }
+>['content'][number];
+type ToolOutput = Extract<
+  Extract<LanguageModelV4Prompt[number], { role: 'tool' }>['content'][number],
+  { type: 'tool-result' }
+>['output'];
+
+/** The user asks for the weather in Paris; the assistant says `lead`, then calls the tool. */
+function parisWeatherTurn(
+  lead: AssistantPart[],
+  output: ToolOutput = { type: 'text', value: 'sunny' },
+): LanguageModelV4Prompt {
+  return [
+    ...userPrompt('Weather in Paris?'),
+    {
+      role: 'assistant',
+      content: [
+        ...lead,
+        { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output }],
+    },
+  ];
+}
+
 describe('the request envelope', () => {
   it('sends the model id, the messages and no sampling fields the caller did not set', async () => {
     const { body } = await generate();
@@ -234,31 +264,7 @@ describe('messages', () => {
   });
 
   it('sends a tool-only assistant message with content null and its tool_calls', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'json', value: { temperature: 21 } },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([], { type: 'json', value: { temperature: 21 } });
     const { body } = await generate({ prompt });
     const assistant = body.messages[1];
     expect(assistant).toMatchObject({ role: 'assistant', content: null });
@@ -272,64 +278,16 @@ describe('messages', () => {
   });
 
   it('keeps the text of an assistant message that also calls tools', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          { type: 'text', text: 'Let me check.' },
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'text', value: 'sunny' },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([{ type: 'text', text: 'Let me check.' }]);
     const { body } = await generate({ prompt });
     expect(body.messages[1]).toMatchObject({ role: 'assistant', content: 'Let me check.' });
     expect(body.messages[1].tool_calls).toHaveLength(1);
   });
 
   it('echoes earlier assistant reasoning back as reasoning_content', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'text', value: 'sunny' },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([
+      { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
+    ]);
     const { body } = await generate({ prompt });
     expect(body.messages[1]).toMatchObject({
       role: 'assistant',

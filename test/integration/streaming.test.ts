@@ -1,7 +1,14 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, textStream, toolCallStart, toolDelta, usageChunk } from '../support/wire';
+import {
+  chunk,
+  textStream,
+  toolCallStart,
+  toolCallStream,
+  toolDelta,
+  usageChunk,
+} from '../support/wire';
 import {
   callOptions,
   describeError,
@@ -165,17 +172,6 @@ describe('reasoning', () => {
     },
   );
 
-  it('ends reasoning before a tool input starts', async () => {
-    const { parts } = await streamEvents([
-      chunk({ reasoning: 'Need the weather.' }),
-      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
-      chunk({}, 'tool_calls'),
-    ]);
-    const types = typesOf(parts);
-    expect(types.indexOf('reasoning-end')).toBeGreaterThan(-1);
-    expect(types.indexOf('reasoning-end')).toBeLessThan(types.indexOf('tool-input-start'));
-  });
-
   it('ignores null and empty reasoning deltas', async () => {
     const { parts } = await streamEvents([
       chunk({ reasoning: null, content: 'A' }),
@@ -189,14 +185,9 @@ describe('reasoning', () => {
 
 describe('tool calls', () => {
   it('emits tool-input-start/delta/end, then tool-call, then finish with tool-calls', async () => {
-    const { parts } = await streamEvents([
-      chunk({ role: 'assistant', content: null }),
-      toolCallStart(0, 'call_1', 'weather', ''),
-      toolDelta({ index: 0, function: { arguments: '{"city":' } }),
-      toolDelta({ index: 0, function: { arguments: '"Paris"}' } }),
-      chunk({}, 'tool_calls'),
-      usageChunk(),
-    ]);
+    const { parts } = await streamEvents(
+      toolCallStream('call_1', 'weather', '{"city":', '"Paris"}'),
+    );
     expect(typesOf(parts).filter(type => type.startsWith('tool'))).toEqual([
       'tool-input-start',
       'tool-input-delta',
@@ -362,15 +353,18 @@ describe('tool calls', () => {
     expect(finishOf(parts).finishReason.unified).toBe('tool-calls');
   });
 
-  it('closes text before a tool input starts', async () => {
+  it.each([
+    ['reasoning', chunk({ reasoning: 'Need the weather.' }), 'reasoning-end'],
+    ['text', chunk({ content: 'Let me check.' }), 'text-end'],
+  ])('closes %s before a tool input starts', async (_, before, end) => {
     const { parts } = await streamEvents([
-      chunk({ content: 'Let me check.' }),
+      before,
       toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = typesOf(parts);
-    expect(types.indexOf('text-end')).toBeGreaterThan(-1);
-    expect(types.indexOf('text-end')).toBeLessThan(types.indexOf('tool-input-start'));
+    expect(types.indexOf(end)).toBeGreaterThan(-1);
+    expect(types.indexOf(end)).toBeLessThan(types.indexOf('tool-input-start'));
   });
 });
 

@@ -13,7 +13,7 @@ export {
   textStream,
   usageChunk,
 } from './fake-wandb';
-import { chunk } from './fake-wandb';
+import { chunk, usageChunk } from './fake-wandb';
 
 /** A streamed chunk carrying tool-call deltas. */
 export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
@@ -23,6 +23,17 @@ export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
 /** The delta that opens tool call `index`: its id, type and name, and the first piece of arguments. */
 export function toolCallStart(index: number, id: string, name: string, args: string) {
   return toolDelta({ index, id, type: 'function', function: { name, arguments: args } });
+}
+
+/** A complete tool-call turn: one call whose arguments arrive in `pieces`, then `tool_calls` and usage. */
+export function toolCallStream(id: string, name: string, ...pieces: string[]) {
+  return [
+    chunk({ role: 'assistant', content: null }),
+    toolCallStart(0, id, name, ''),
+    ...pieces.map(piece => toolDelta({ index: 0, function: { arguments: piece } })),
+    chunk({}, 'tool_calls'),
+    usageChunk(),
+  ];
 }
 
 /** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
