@@ -4,6 +4,7 @@ import type {
   LanguageModelV4FunctionTool,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
+  LanguageModelV4ToolChoice,
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import type { FakeWandbServer, RecordedRequest } from './support/fake-wandb';
@@ -48,6 +49,27 @@ export const weatherTool: LanguageModelV4FunctionTool = {
   },
 };
 
+/** `weatherTool` as W&B receives it. */
+export const WEATHER_TOOL_ON_WIRE = {
+  type: 'function',
+  function: {
+    name: 'weather',
+    description: 'Current weather in a city',
+    parameters: weatherTool.inputSchema,
+  },
+};
+
+/** Each V4 `toolChoice` (for tools that include `weather`) and the `tool_choice` W&B receives. */
+export const TOOL_CHOICES: Array<[LanguageModelV4ToolChoice, unknown]> = [
+  [{ type: 'auto' }, 'auto'],
+  [{ type: 'none' }, 'none'],
+  [{ type: 'required' }, 'required'],
+  [
+    { type: 'tool', toolName: 'weather' },
+    { type: 'function', function: { name: 'weather' } },
+  ],
+];
+
 /** A V4 function tool `search({ query, limit? })`. */
 export const searchTool: LanguageModelV4FunctionTool = {
   type: 'function',
@@ -58,6 +80,36 @@ export const searchTool: LanguageModelV4FunctionTool = {
     required: ['query'],
   },
 };
+
+/** Every typed `providerOptions.wandb` option at once (`extraBody` aside). */
+export const TYPED_WANDB_OPTIONS = {
+  enableThinking: true,
+  reasoningEffort: 'high',
+  cacheSalt: 'tenant-42',
+  parallelToolCalls: false,
+  logitBias: { '50256': -100 },
+  user: 'end-user-7',
+};
+
+/** The W&B fields `TYPED_WANDB_OPTIONS` become on the wire. */
+export const TYPED_WANDB_FIELDS = {
+  chat_template_kwargs: { enable_thinking: true },
+  reasoning_effort: 'high',
+  cache_salt: 'tenant-42',
+  parallel_tool_calls: false,
+  logit_bias: { '50256': -100 },
+  user: 'end-user-7',
+};
+
+/** The option names that must not reach the wire as they are (`user` is the same in both). */
+export const CAMEL_CASE_OPTION_NAMES = [
+  'enableThinking',
+  'reasoningEffort',
+  'cacheSalt',
+  'parallelToolCalls',
+  'logitBias',
+  'extraBody',
+];
 
 /** The last request the fake server saw. */
 export function lastRequest(server: FakeWandbServer): RecordedRequest {

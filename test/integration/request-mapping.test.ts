@@ -8,12 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
 import { completion, textStream } from '../support/wire';
 import {
+  CAMEL_CASE_OPTION_NAMES,
   callOptions,
   errorFrom,
   lastRequest,
   MODEL_ID,
   readParts,
+  TYPED_WANDB_FIELDS,
+  TOOL_CHOICES,
+  TYPED_WANDB_OPTIONS,
   userPrompt,
+  WEATHER_TOOL_ON_WIRE,
   weatherTool,
 } from '../helpers';
 
@@ -386,25 +391,10 @@ describe('tools', () => {
   it('sends function tools with their JSON schema as parameters', async () => {
     const { body } = await generate({ tools: [weatherTool], toolChoice: { type: 'auto' } });
     expect(body.tools).toHaveLength(1);
-    expect(body.tools[0]).toMatchObject({
-      type: 'function',
-      function: {
-        name: 'weather',
-        description: 'Current weather in a city',
-        parameters: weatherTool.inputSchema,
-      },
-    });
+    expect(body.tools[0]).toMatchObject(WEATHER_TOOL_ON_WIRE);
   });
 
-  it.each([
-    [{ type: 'auto' } as const, 'auto'],
-    [{ type: 'none' } as const, 'none'],
-    [{ type: 'required' } as const, 'required'],
-    [
-      { type: 'tool', toolName: 'weather' } as const,
-      { type: 'function', function: { name: 'weather' } },
-    ],
-  ])('maps toolChoice %j to tool_choice', async (toolChoice, expected) => {
+  it.each(TOOL_CHOICES)('maps toolChoice %j to tool_choice', async (toolChoice, expected) => {
     const { body } = await generate({ tools: [weatherTool], toolChoice });
     expect(body.tool_choice).toEqual(expected);
   });
@@ -507,37 +497,11 @@ describe('JSON response format', () => {
 });
 
 describe('providerOptions.wandb', () => {
-  it('maps every typed option to its W&B field', async () => {
-    const { body } = await generate({
-      providerOptions: {
-        wandb: {
-          enableThinking: true,
-          reasoningEffort: 'low',
-          cacheSalt: 'tenant-42',
-          parallelToolCalls: false,
-          logitBias: { '50256': -100 },
-          user: 'user-7',
-        },
-      },
-    });
-    expect(body).toMatchObject({
-      chat_template_kwargs: { enable_thinking: true },
-      reasoning_effort: 'low',
-      cache_salt: 'tenant-42',
-      parallel_tool_calls: false,
-      logit_bias: { '50256': -100 },
-      user: 'user-7',
-    });
-    for (const camel of [
-      'enableThinking',
-      'reasoningEffort',
-      'cacheSalt',
-      'parallelToolCalls',
-      'logitBias',
-      'extraBody',
-    ]) {
-      expect(body).not.toHaveProperty(camel);
-    }
+  // doGenerate's mapping of the same options is regression 15's first case.
+  it('maps every typed option to its W&B field in doStream', async () => {
+    const { body } = await stream({ providerOptions: { wandb: TYPED_WANDB_OPTIONS } });
+    expect(body).toMatchObject(TYPED_WANDB_FIELDS);
+    for (const camel of CAMEL_CASE_OPTION_NAMES) expect(body).not.toHaveProperty(camel);
   });
 
   it('sends enableThinking false as chat_template_kwargs.enable_thinking false', async () => {

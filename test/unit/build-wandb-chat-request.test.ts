@@ -6,7 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { buildWandbChatRequest } from '../../src/chat/build-wandb-chat-request';
-import { weatherTool } from '../helpers';
+import { TOOL_CHOICES, WEATHER_TOOL_ON_WIRE, weatherTool } from '../helpers';
 
 const MODEL = 'openai/gpt-oss-120b';
 const PROMPT: LanguageModelV4Prompt = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
@@ -545,16 +545,7 @@ describe('buildWandbChatRequest', () => {
       expect(body).toStrictEqual({
         model: MODEL,
         messages: MESSAGES,
-        tools: [
-          {
-            type: 'function',
-            function: {
-              name: 'weather',
-              description: 'Current weather in a city',
-              parameters: weatherTool.inputSchema,
-            },
-          },
-        ],
+        tools: [WEATHER_TOOL_ON_WIRE],
         tool_choice: 'auto',
       });
       expect(warnings).toStrictEqual([]);
@@ -589,15 +580,7 @@ describe('buildWandbChatRequest', () => {
       expect(build({ tools: [weatherTool] }).body).not.toHaveProperty('tool_choice');
     });
 
-    it.each([
-      [{ type: 'auto' } as const, 'auto'],
-      [{ type: 'none' } as const, 'none'],
-      [{ type: 'required' } as const, 'required'],
-      [
-        { type: 'tool', toolName: 'weather' } as const,
-        { type: 'function', function: { name: 'weather' } },
-      ],
-    ])('maps toolChoice %j', (toolChoice, expected) => {
+    it.each(TOOL_CHOICES)('maps toolChoice %j', (toolChoice, expected) => {
       expect(build({ tools: [weatherTool], toolChoice }).body.tool_choice).toStrictEqual(expected);
     });
 
@@ -626,16 +609,7 @@ describe('buildWandbChatRequest', () => {
       expect(wire(body)).toStrictEqual({
         model: MODEL,
         messages: MESSAGES,
-        tools: [
-          {
-            type: 'function',
-            function: {
-              name: 'weather',
-              description: 'Current weather in a city',
-              parameters: weatherTool.inputSchema,
-            },
-          },
-        ],
+        tools: [WEATHER_TOOL_ON_WIRE],
         tool_choice: 'auto',
       });
       expect(warnings).toHaveLength(1);
@@ -657,16 +631,7 @@ describe('buildWandbChatRequest', () => {
       const { body, warnings } = build({
         tools: [{ ...weatherTool, inputExamples: [{ input: { city: 'Paris' } }] }],
       });
-      expect(body.tools).toStrictEqual([
-        {
-          type: 'function',
-          function: {
-            name: 'weather',
-            description: 'Current weather in a city',
-            parameters: weatherTool.inputSchema,
-          },
-        },
-      ]);
+      expect(body.tools).toStrictEqual([WEATHER_TOOL_ON_WIRE]);
       expect(JSON.stringify(body)).not.toContain('Paris');
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'tool input examples' });
