@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { completion } from '../support/wire';
+import { completion, usageWithDetails } from '../support/wire';
 import { callOptions, MODEL_ID, NO_USAGE, weatherTool } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -164,13 +164,7 @@ describe('usage', () => {
   });
 
   it('maps cached input tokens and reasoning tokens', async () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 60,
-      total_tokens: 160,
-      prompt_tokens_details: { cached_tokens: 30 },
-      completion_tokens_details: { reasoning_tokens: 45 },
-    };
+    const usage = usageWithDetails({ prompt: 100, completion: 60, cached: 30, reasoning: 45 });
     const result = await generateFrom(completion({ content: 'x' }, { usage }));
     expect(result.usage.inputTokens).toMatchObject({ total: 100, cacheRead: 30, noCache: 70 });
     expect(result.usage.outputTokens).toMatchObject({ total: 60, reasoning: 45, text: 15 });

@@ -8,6 +8,7 @@ import {
   toolCallStream,
   toolDelta,
   usageChunk,
+  usageWithDetails,
 } from '../support/wire';
 import {
   callOptions,
@@ -370,13 +371,7 @@ describe('tool calls', () => {
 
 describe('usage', () => {
   it('maps cached and reasoning tokens from the trailing usage chunk', async () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 60,
-      total_tokens: 160,
-      prompt_tokens_details: { cached_tokens: 30 },
-      completion_tokens_details: { reasoning_tokens: 45 },
-    };
+    const usage = usageWithDetails({ prompt: 100, completion: 60, cached: 30, reasoning: 45 });
     const { parts } = await streamEvents([
       chunk({ content: 'x' }),
       chunk({}, 'stop'),

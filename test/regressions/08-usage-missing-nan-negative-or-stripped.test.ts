@@ -3,7 +3,7 @@
 import { streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { chunk, completion, usageChunk } from '../support/wire';
+import { chunk, completion, usageChunk, usageWithDetails } from '../support/wire';
 import { finishOf, MODEL_ID, readParts, userPrompt } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -42,11 +42,7 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
 
   it('takes usage from the trailing choices:[] chunk, keeping unknown fields in raw', async () => {
     const raw = {
-      prompt_tokens: 30,
-      completion_tokens: 20,
-      total_tokens: 50,
-      prompt_tokens_details: { cached_tokens: 10 },
-      completion_tokens_details: { reasoning_tokens: 8 },
+      ...usageWithDetails({ prompt: 30, completion: 20, cached: 10, reasoning: 8 }),
       queue_time_ms: 42,
     };
     const usage = await streamedUsage([

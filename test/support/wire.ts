@@ -36,6 +36,22 @@ export function toolCallStream(id: string, name: string, ...pieces: string[]) {
   ];
 }
 
+/** W&B's usage object with its cached-prompt and reasoning details. */
+export function usageWithDetails(tokens: {
+  prompt: number;
+  completion: number;
+  cached: number;
+  reasoning: number;
+}) {
+  return {
+    prompt_tokens: tokens.prompt,
+    completion_tokens: tokens.completion,
+    total_tokens: tokens.prompt + tokens.completion,
+    prompt_tokens_details: { cached_tokens: tokens.cached },
+    completion_tokens_details: { reasoning_tokens: tokens.reasoning },
+  };
+}
+
 /** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
 export function sse(...events: unknown[]): string {
   return events

@@ -1,7 +1,7 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { readChatChunk, readChatResponse } from '../../src/chat/wandb-chat-api';
-import { bareChunk, bareCompletion } from '../support/wire';
+import { bareChunk, bareCompletion, usageWithDetails } from '../support/wire';
 
 /** Calls `read` and returns what it threw (fails the test if it did not throw). */
 function thrownBy(read: () => unknown): unknown {
@@ -183,13 +183,7 @@ describe('readChatResponse', () => {
   });
 
   it('reads usage details: cached and reasoning tokens', () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 40,
-      total_tokens: 140,
-      prompt_tokens_details: { cached_tokens: 64 },
-      completion_tokens_details: { reasoning_tokens: 30 },
-    };
+    const usage = usageWithDetails({ prompt: 100, completion: 40, cached: 64, reasoning: 30 });
     expect(readChatResponse(bareCompletion({ content: 'x' }, { usage })).usage).toStrictEqual({
       prompt_tokens: 100,
       completion_tokens: 40,
@@ -372,13 +366,7 @@ describe('readChatChunk', () => {
   });
 
   it('reads the trailing usage chunk with empty choices', () => {
-    const usage = {
-      prompt_tokens: 10,
-      completion_tokens: 5,
-      total_tokens: 15,
-      prompt_tokens_details: { cached_tokens: 2 },
-      completion_tokens_details: { reasoning_tokens: 3 },
-    };
+    const usage = usageWithDetails({ prompt: 10, completion: 5, cached: 2, reasoning: 3 });
     expect(readChatChunk({ id: 'c', choices: [], usage })).toStrictEqual({
       ...ABSENT,
       id: 'c',

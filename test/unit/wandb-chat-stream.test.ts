@@ -10,6 +10,7 @@ import {
   bareToolDelta,
   bareUsageChunk,
   sse,
+  usageWithDetails,
 } from '../support/wire';
 
 // ---- helpers ------------------------------------------------------------------------------
@@ -267,13 +268,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('takes usage (with cached and reasoning tokens) from a trailing choices: [] chunk', () => {
-      const usage = {
-        prompt_tokens: 100,
-        completion_tokens: 40,
-        total_tokens: 140,
-        prompt_tokens_details: { cached_tokens: 60 },
-        completion_tokens_details: { reasoning_tokens: 25 },
-      };
+      const usage = usageWithDetails({ prompt: 100, completion: 40, cached: 60, reasoning: 25 });
       expect(
         run(
           sse(bareDelta({ content: 'x' }), bareFinish('stop'), bareUsageChunk(usage), '[DONE]'),
