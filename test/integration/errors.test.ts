@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { MISSING_KEY_BODY } from '../support/wire';
 import { callOptions, errorFrom, MODEL_ID } from '../helpers';
 
 const server = useFakeWandbServer();
@@ -58,13 +59,7 @@ const table: Array<{
   {
     row: '401 observed missing bearer',
     status: 401,
-    body: {
-      error: {
-        code: 'invalid_api_key',
-        message: 'Missing bearer authentication in header',
-        type: 'invalid_request_error',
-      },
-    },
+    body: MISSING_KEY_BODY,
     quoted: 'Missing bearer authentication in header',
     retryable: false,
     hint: [/key/i, /project/i],

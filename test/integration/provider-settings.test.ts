@@ -2,7 +2,7 @@ import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk
 import { describe, expect, it, vi } from 'vitest';
 import { createWandb, wandb } from '../../src/index';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
-import { completion, textStream } from '../support/wire';
+import { completion, MISSING_KEY_BODY, textStream } from '../support/wire';
 import {
   API_KEY,
   callOptions,
@@ -367,13 +367,7 @@ describe('listModels', () => {
     server.models({
       type: 'json',
       status: 401,
-      body: {
-        error: {
-          code: 'invalid_api_key',
-          message: 'Missing bearer authentication in header',
-          type: 'invalid_request_error',
-        },
-      },
+      body: MISSING_KEY_BODY,
     });
     const error = await errorFrom(() => providerFor(server).listModels());
     expect((error as { statusCode?: number }).statusCode).toBe(401);

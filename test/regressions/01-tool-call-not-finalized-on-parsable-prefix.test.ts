@@ -11,17 +11,16 @@ const server = useFakeWandbServer();
 
 const wandb = () => providerFor(server);
 
+/** A search call whose first argument piece, `{"query":"test"}`, already parses on its own. */
+const PREFIX_PARSES = [
+  toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
+  toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
+  chunk({}, 'tool_calls'),
+];
+
 describe('tool call finalised only when the stream says so (vercel/ai#16838, OpenRouter#74)', () => {
   it('does not emit the tool call when a prefix of the arguments parses; emits the raw whole string', async () => {
-    server.chat({
-      type: 'sse',
-      events: [
-        toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
-        toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
-        chunk({}, 'tool_calls'),
-        usageChunk(),
-      ],
-    });
+    server.chat({ type: 'sse', events: [...PREFIX_PARSES, usageChunk()] });
     const { stream } = await wandb()(MODEL_ID).doStream({
       prompt: userPrompt(),
       tools: [searchTool],
@@ -49,14 +48,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
   });
 
   it('streamText never executes a tool with a truncated input', async () => {
-    server.chat({
-      type: 'sse',
-      events: [
-        toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
-        toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
-        chunk({}, 'tool_calls'),
-      ],
-    });
+    server.chat({ type: 'sse', events: PREFIX_PARSES });
     const execute = vi.fn(async () => 'ok');
     const result = streamText({
       model: wandb()(MODEL_ID),

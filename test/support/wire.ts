@@ -15,6 +15,15 @@ export {
 } from './fake-wandb';
 import { chunk, usageChunk } from './fake-wandb';
 
+/** The error body W&B answers a request without a key with (HTTP 401), as recorded. */
+export const MISSING_KEY_BODY = {
+  error: {
+    code: 'invalid_api_key',
+    message: 'Missing bearer authentication in header',
+    type: 'invalid_request_error',
+  },
+};
+
 /** A streamed chunk carrying tool-call deltas. */
 export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
   return chunk({ tool_calls: toolCalls });

@@ -199,17 +199,27 @@ describe('buildWandbChatRequest', () => {
       });
     });
 
-    it('sends a schema as json_schema with default name "response" and strict true, prompt untouched', () => {
-      const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA } });
-      expect(wire(body)).toStrictEqual({
-        model: MODEL,
-        messages: MESSAGES,
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'response', schema: SCHEMA, strict: true },
-        },
-      });
-    });
+    it.each([
+      ['strict true by default', {}, true],
+      [
+        'strict false with strictJsonSchema: false',
+        wandbOptions({ strictJsonSchema: false }),
+        false,
+      ],
+    ])(
+      'sends a schema as json_schema named "response", %s, prompt untouched',
+      (_, options, strict) => {
+        const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA }, ...options });
+        expect(wire(body)).toStrictEqual({
+          model: MODEL,
+          messages: MESSAGES,
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: 'response', schema: SCHEMA, strict },
+          },
+        });
+      },
+    );
 
     it('uses the given name and description', () => {
       const { body } = build({
@@ -218,21 +228,6 @@ describe('buildWandbChatRequest', () => {
       expect(body.response_format).toStrictEqual({
         type: 'json_schema',
         json_schema: { name: 'person', description: 'A person', schema: SCHEMA, strict: true },
-      });
-    });
-
-    it('sends strict false with strictJsonSchema: false', () => {
-      const { body } = build({
-        responseFormat: { type: 'json', schema: SCHEMA },
-        ...wandbOptions({ strictJsonSchema: false }),
-      });
-      expect(wire(body)).toStrictEqual({
-        model: MODEL,
-        messages: MESSAGES,
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'response', schema: SCHEMA, strict: false },
-        },
       });
     });
 
