@@ -2,7 +2,7 @@ import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/pr
 import { isProviderStreamError } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
 import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
-import { NO_USAGE } from '../helpers';
+import { MODEL_ID, NO_USAGE } from '../helpers';
 import {
   bareDelta,
   bareFinish,
@@ -16,7 +16,6 @@ import {
 // ---- helpers ------------------------------------------------------------------------------
 
 const encoder = new TextEncoder();
-const MODEL = 'openai/gpt-oss-120b';
 
 type ProcessorOptions = ConstructorParameters<typeof WandbChatStreamProcessor>[1];
 
@@ -108,7 +107,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('emits response metadata once, from the first chunk that has any', () => {
-      const meta = { id: 'chatcmpl-42', created: 1700000000, model: MODEL };
+      const meta = { id: 'chatcmpl-42', created: 1700000000, model: MODEL_ID };
       expect(
         run(
           sse(
@@ -122,7 +121,7 @@ describe('WandbChatStreamProcessor', () => {
         {
           type: 'response-metadata',
           id: 'chatcmpl-42',
-          modelId: MODEL,
+          modelId: MODEL_ID,
           timestamp: new Date(1700000000 * 1000),
         },
         { type: 'text-start', id: 'text-0' },
@@ -761,7 +760,7 @@ describe('WandbChatStreamProcessor', () => {
       {
         id: 'chatcmpl-ü',
         created: 1700000000,
-        model: MODEL,
+        model: MODEL_ID,
         ...bareDelta({ role: 'assistant', content: '' }),
       },
       bareDelta({ reasoning: 'Réflexion 🤔…' }),
