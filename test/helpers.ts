@@ -4,17 +4,25 @@ import type {
   LanguageModelV4FunctionTool,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
+  LanguageModelV4ToolChoice,
+  LanguageModelV4Usage,
 } from '@ai-sdk/provider';
-import { createWandb, type WandbProviderSettings } from '../src/index';
-import { chunk, type FakeWandbServer, type RecordedRequest } from './fake-wandb-server';
+import type { FakeWandbServer, RecordedRequest } from './support/fake-wandb';
 
 export const MODEL_ID = 'openai/gpt-oss-120b';
 export const API_KEY = 'test-key';
 
-/** A provider pointed at the fake server. */
-export function providerFor(server: FakeWandbServer, settings: WandbProviderSettings = {}) {
-  return createWandb({ apiKey: API_KEY, baseURL: server.baseURL, ...settings });
-}
+/** The usage reported when W&B sends none: every count unknown. */
+export const NO_USAGE: LanguageModelV4Usage = {
+  inputTokens: {
+    total: undefined,
+    noCache: undefined,
+    cacheRead: undefined,
+    cacheWrite: undefined,
+  },
+  outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+  raw: undefined,
+};
 
 /** A one-message user prompt in the V4 format. */
 export function userPrompt(text = 'Hi'): LanguageModelV4Prompt {
@@ -41,6 +49,27 @@ export const weatherTool: LanguageModelV4FunctionTool = {
   },
 };
 
+/** `weatherTool` as W&B receives it. */
+export const WEATHER_TOOL_ON_WIRE = {
+  type: 'function',
+  function: {
+    name: 'weather',
+    description: 'Current weather in a city',
+    parameters: weatherTool.inputSchema,
+  },
+};
+
+/** Each V4 `toolChoice` (for tools that include `weather`) and the `tool_choice` W&B receives. */
+export const TOOL_CHOICES: Array<[LanguageModelV4ToolChoice, unknown]> = [
+  [{ type: 'auto' }, 'auto'],
+  [{ type: 'none' }, 'none'],
+  [{ type: 'required' }, 'required'],
+  [
+    { type: 'tool', toolName: 'weather' },
+    { type: 'function', function: { name: 'weather' } },
+  ],
+];
+
 /** A V4 function tool `search({ query, limit? })`. */
 export const searchTool: LanguageModelV4FunctionTool = {
   type: 'function',
@@ -51,6 +80,36 @@ export const searchTool: LanguageModelV4FunctionTool = {
     required: ['query'],
   },
 };
+
+/** Every typed `providerOptions.wandb` option at once (`extraBody` aside). */
+export const TYPED_WANDB_OPTIONS = {
+  enableThinking: true,
+  reasoningEffort: 'high',
+  cacheSalt: 'tenant-42',
+  parallelToolCalls: false,
+  logitBias: { '50256': -100 },
+  user: 'end-user-7',
+};
+
+/** The W&B fields `TYPED_WANDB_OPTIONS` become on the wire. */
+export const TYPED_WANDB_FIELDS = {
+  chat_template_kwargs: { enable_thinking: true },
+  reasoning_effort: 'high',
+  cache_salt: 'tenant-42',
+  parallel_tool_calls: false,
+  logit_bias: { '50256': -100 },
+  user: 'end-user-7',
+};
+
+/** The option names that must not reach the wire as they are (`user` is the same in both). */
+export const CAMEL_CASE_OPTION_NAMES = [
+  'enableThinking',
+  'reasoningEffort',
+  'cacheSalt',
+  'parallelToolCalls',
+  'logitBias',
+  'extraBody',
+];
 
 /** The last request the fake server saw. */
 export function lastRequest(server: FakeWandbServer): RecordedRequest {
@@ -111,11 +170,6 @@ export function finishOf(parts: LanguageModelV4StreamPart[]) {
 /** The part types in order, without `raw` parts. */
 export function typesOf(parts: LanguageModelV4StreamPart[]): string[] {
   return parts.filter(part => part.type !== 'raw').map(part => part.type);
-}
-
-/** A streamed chunk carrying tool-call deltas. */
-export function toolDelta(...toolCalls: Array<Record<string, unknown>>) {
-  return chunk({ tool_calls: toolCalls });
 }
 
 /** Resolves to what `action` threw or rejected with; fails when it succeeds. */

@@ -3,25 +3,21 @@
  * (installed side by side as npm aliases), each with the package entry meant for it, against the
  * fake W&B server over real HTTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { settingsFor, useFakeWandbServer } from '../support/fake-wandb';
 import {
   chunk,
   completion,
-  startFakeWandbServer,
   textStream,
+  toolCallStart,
+  toolCallStream,
+  toolDelta,
   usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { API_KEY, MODEL_ID, errorFrom, headerOf, lastRequest, toolDelta } from '../helpers';
+} from '../support/wire';
+import { API_KEY, errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 import { majors } from './majors/index';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
@@ -39,7 +35,7 @@ const weatherCall = (id: string) => ({
 });
 
 describe.each(majors)('$name through $entry', major => {
-  const model = () => major.model({ apiKey: API_KEY, baseURL: server.baseURL }, MODEL_ID);
+  const model = () => major.model(settingsFor(server), MODEL_ID);
   const requestsSince = (start: number) => server.requests.slice(start);
 
   it('gets models of its interface version', () => {
@@ -165,19 +161,7 @@ describe.each(majors)('$name through $entry', major => {
     server.chat(
       {
         type: 'sse',
-        events: [
-          chunk({ role: 'assistant', content: null }),
-          toolDelta({
-            index: 0,
-            id: 'call_2',
-            type: 'function',
-            function: { name: 'weather', arguments: '' },
-          }),
-          toolDelta({ index: 0, function: { arguments: '{"city"' } }),
-          toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
-          chunk({}, 'tool_calls'),
-          usageChunk(),
-        ],
+        events: toolCallStream('call_2', 'weather', '{"city"', ':"Paris"}'),
       },
       { type: 'sse', events: textStream('Sunny ', 'in Paris.') },
     );
@@ -347,7 +331,7 @@ describe.each(majors)('$name through $entry', major => {
 
 // Object generation through a forced tool call exists in ai@4 only (`mode: 'tool'`).
 describe.each(majors.filter(major => major.hasObjectToolMode))('$name object tool mode', major => {
-  const model = () => major.model({ apiKey: API_KEY, baseURL: server.baseURL }, MODEL_ID);
+  const model = () => major.model(settingsFor(server), MODEL_ID);
 
   it('generateObject in tool mode: a forced tool call carries the object', async () => {
     server.chat({
@@ -385,12 +369,7 @@ describe.each(majors.filter(major => major.hasObjectToolMode))('$name object too
     server.chat({
       type: 'sse',
       events: [
-        toolDelta({
-          index: 0,
-          id: 'call_s',
-          type: 'function',
-          function: { name: 'json', arguments: '' },
-        }),
+        toolCallStart(0, 'call_s', 'json', ''),
         toolDelta({ index: 0, function: { arguments: '{"name":"Grace ' } }),
         toolDelta({ index: 0, function: { arguments: 'Hopper","born":1906}' } }),
         chunk({}, 'tool_calls'),

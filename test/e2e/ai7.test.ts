@@ -11,25 +11,13 @@ import {
   streamText,
   tool,
 } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  textStream,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, errorFrom, headerOf, lastRequest, providerFor, toolDelta } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, textStream, toolCallStream, usageChunk } from '../support/wire';
+import { errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const model = () => providerFor(server)(MODEL_ID);
 
@@ -425,19 +413,7 @@ describe('multi-step tool loop', () => {
     server.chat(
       {
         type: 'sse',
-        events: [
-          chunk({ role: 'assistant', content: null }),
-          toolDelta({
-            index: 0,
-            id: 'call_weather_1',
-            type: 'function',
-            function: { name: 'weather', arguments: '' },
-          }),
-          toolDelta({ index: 0, function: { arguments: '{"city"' } }),
-          toolDelta({ index: 0, function: { arguments: ':"Paris"}' } }),
-          chunk({}, 'tool_calls'),
-          usageChunk(),
-        ],
+        events: toolCallStream('call_weather_1', 'weather', '{"city"', ':"Paris"}'),
       },
       { type: 'sse', events: textStream('It is sunny ', 'in Paris.') },
     );

@@ -3,16 +3,13 @@
  * emulator that `npm run example` starts); the setting still wins.
  */
 import { InvalidArgumentError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { API_KEY, MODEL_ID, callOptions, errorFrom, lastRequest } from '../helpers';
+import { providerFor, settingsFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion } from '../support/wire';
+import { API_KEY, callOptions, errorFrom, lastRequest, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 describe('WANDB_BASE_URL', () => {
   it('is used when the baseURL setting is absent', async () => {
@@ -26,9 +23,7 @@ describe('WANDB_BASE_URL', () => {
   it('loses to the baseURL setting', async () => {
     vi.stubEnv('WANDB_BASE_URL', 'http://127.0.0.1:9/nowhere');
     server.chat({ type: 'json', body: completion({ content: 'from the setting' }) });
-    const result = await createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(
-      MODEL_ID,
-    ).doGenerate(callOptions());
+    const result = await providerFor(server)(MODEL_ID).doGenerate(callOptions());
     expect(result.content).toEqual([{ type: 'text', text: 'from the setting' }]);
   });
 
@@ -76,7 +71,7 @@ describe('WANDB_BASE_URL', () => {
     expect(typeof freshImport.wandb).toBe('function');
     server.chat({ type: 'json', body: completion({ content: 'setting wins' }) });
     const result = await freshImport
-      .createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID)
+      .createWandb(settingsFor(server))(MODEL_ID)
       .doGenerate(callOptions());
     expect(result.content).toEqual([{ type: 'text', text: 'setting wins' }]);
   });

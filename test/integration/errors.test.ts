@@ -1,20 +1,11 @@
 import { inspect } from 'node:util';
 import { APICallError, LoadAPIKeyError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { MISSING_KEY_BODY } from '../support/wire';
+import { callOptions, errorFrom, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const SECRET_KEY = 'wandb_v1_SECRET_abcdef0123456789';
 const RESPONSE_HEADERS = { 'x-request-id': 'req-err-1' };
@@ -68,13 +59,7 @@ const table: Array<{
   {
     row: '401 observed missing bearer',
     status: 401,
-    body: {
-      error: {
-        code: 'invalid_api_key',
-        message: 'Missing bearer authentication in header',
-        type: 'invalid_request_error',
-      },
-    },
+    body: MISSING_KEY_BODY,
     quoted: 'Missing bearer authentication in header',
     retryable: false,
     hint: [/key/i, /project/i],

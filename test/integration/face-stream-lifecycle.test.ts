@@ -3,18 +3,12 @@
  * HTTP: that stage passes every part on in order, cancelling it ends the request, an abort reaches
  * the reader, and a mid-stream W&B error still arrives as an error part.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb as createWandbV1 } from '../../src/v1/index';
-import { createWandb as createWandbV2 } from '../../src/v2/index';
-import { createWandb as createWandbV3 } from '../../src/v3/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { API_KEY, MODEL_ID } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { MODEL_ID } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk } from '../support/wire';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 type AnyPart = { type: string; textDelta?: string; delta?: string; error?: unknown };
 type FaceStream = (abortSignal?: AbortSignal) => Promise<ReadableStream<AnyPart>>;
@@ -24,7 +18,7 @@ const faces: Array<[string, FaceStream]> = [
   [
     'v1 (ai@4)',
     async abortSignal => {
-      const model = createWandbV1({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
+      const model = providerFor(server, { face: 'v1' })(MODEL_ID);
       const { stream } = await model.doStream({
         inputFormat: 'prompt',
         mode: { type: 'regular' },
@@ -37,7 +31,7 @@ const faces: Array<[string, FaceStream]> = [
   [
     'v2 (ai@5)',
     async abortSignal => {
-      const model = createWandbV2({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
+      const model = providerFor(server, { face: 'v2' })(MODEL_ID);
       const { stream } = await model.doStream({
         prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
         abortSignal,
@@ -48,7 +42,7 @@ const faces: Array<[string, FaceStream]> = [
   [
     'v3 (ai@6)',
     async abortSignal => {
-      const model = createWandbV3({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
+      const model = providerFor(server, { face: 'v3' })(MODEL_ID);
       const { stream } = await model.doStream({
         prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
         abortSignal,

@@ -1,30 +1,19 @@
 import { InvalidArgumentError, LoadAPIKeyError, NoSuchModelError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWandb, wandb } from '../../src/index';
-import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, MISSING_KEY_BODY, textStream } from '../support/wire';
 import {
   API_KEY,
-  MODEL_ID,
   callOptions,
   errorFrom,
   headerOf,
   lastRequest,
-  providerFor,
+  MODEL_ID,
   readParts,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 const hello = { type: 'json', body: completion({ content: 'Hello' }) } as const;
 
@@ -378,13 +367,7 @@ describe('listModels', () => {
     server.models({
       type: 'json',
       status: 401,
-      body: {
-        error: {
-          code: 'invalid_api_key',
-          message: 'Missing bearer authentication in header',
-          type: 'invalid_request_error',
-        },
-      },
+      body: MISSING_KEY_BODY,
     });
     const error = await errorFrom(() => providerFor(server).listModels());
     expect((error as { statusCode?: number }).statusCode).toBe(401);

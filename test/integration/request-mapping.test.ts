@@ -4,31 +4,25 @@ import {
   type LanguageModelV4CallOptions,
   type LanguageModelV4Prompt,
 } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
 import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
+  CAMEL_CASE_OPTION_NAMES,
   callOptions,
   errorFrom,
   lastRequest,
-  providerFor,
+  MODEL_ID,
   readParts,
+  TYPED_WANDB_FIELDS,
+  TOOL_CHOICES,
+  TYPED_WANDB_OPTIONS,
   userPrompt,
+  WEATHER_TOOL_ON_WIRE,
   weatherTool,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 /** Runs doGenerate against a canned answer; returns the body W&B received and the result. */
 async function generate(overrides: Partial<LanguageModelV4CallOptions> = {}) {
@@ -63,6 +57,36 @@ function wireText(content: unknown): string {
 /** All message texts of a wire request, joined. */
 function allText(messages: Array<{ content: unknown }>): string {
   return messages.map(message => wireText(message.content)).join('\n');
+}
+
+type AssistantPart = Extract<
+  LanguageModelV4Prompt[number],
+  { role: 'assistant' }
+>['content'][number];
+type ToolOutput = Extract<
+  Extract<LanguageModelV4Prompt[number], { role: 'tool' }>['content'][number],
+  { type: 'tool-result' }
+>['output'];
+
+/** The user asks for the weather in Paris; the assistant says `lead`, then calls the tool. */
+function parisWeatherTurn(
+  lead: AssistantPart[],
+  output: ToolOutput = { type: 'text', value: 'sunny' },
+): LanguageModelV4Prompt {
+  return [
+    ...userPrompt('Weather in Paris?'),
+    {
+      role: 'assistant',
+      content: [
+        ...lead,
+        { type: 'tool-call', toolCallId: 'call_1', toolName: 'weather', input: { city: 'Paris' } },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [{ type: 'tool-result', toolCallId: 'call_1', toolName: 'weather', output }],
+    },
+  ];
 }
 
 describe('the request envelope', () => {
@@ -245,31 +269,7 @@ describe('messages', () => {
   });
 
   it('sends a tool-only assistant message with content null and its tool_calls', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'json', value: { temperature: 21 } },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([], { type: 'json', value: { temperature: 21 } });
     const { body } = await generate({ prompt });
     const assistant = body.messages[1];
     expect(assistant).toMatchObject({ role: 'assistant', content: null });
@@ -283,64 +283,16 @@ describe('messages', () => {
   });
 
   it('keeps the text of an assistant message that also calls tools', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          { type: 'text', text: 'Let me check.' },
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'text', value: 'sunny' },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([{ type: 'text', text: 'Let me check.' }]);
     const { body } = await generate({ prompt });
     expect(body.messages[1]).toMatchObject({ role: 'assistant', content: 'Let me check.' });
     expect(body.messages[1].tool_calls).toHaveLength(1);
   });
 
   it('echoes earlier assistant reasoning back as reasoning_content', async () => {
-    const prompt: LanguageModelV4Prompt = [
-      ...userPrompt('Weather in Paris?'),
-      {
-        role: 'assistant',
-        content: [
-          { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
-          {
-            type: 'tool-call',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            input: { city: 'Paris' },
-          },
-        ],
-      },
-      {
-        role: 'tool',
-        content: [
-          {
-            type: 'tool-result',
-            toolCallId: 'call_1',
-            toolName: 'weather',
-            output: { type: 'text', value: 'sunny' },
-          },
-        ],
-      },
-    ];
+    const prompt = parisWeatherTurn([
+      { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
+    ]);
     const { body } = await generate({ prompt });
     expect(body.messages[1]).toMatchObject({
       role: 'assistant',
@@ -439,25 +391,10 @@ describe('tools', () => {
   it('sends function tools with their JSON schema as parameters', async () => {
     const { body } = await generate({ tools: [weatherTool], toolChoice: { type: 'auto' } });
     expect(body.tools).toHaveLength(1);
-    expect(body.tools[0]).toMatchObject({
-      type: 'function',
-      function: {
-        name: 'weather',
-        description: 'Current weather in a city',
-        parameters: weatherTool.inputSchema,
-      },
-    });
+    expect(body.tools[0]).toMatchObject(WEATHER_TOOL_ON_WIRE);
   });
 
-  it.each([
-    [{ type: 'auto' } as const, 'auto'],
-    [{ type: 'none' } as const, 'none'],
-    [{ type: 'required' } as const, 'required'],
-    [
-      { type: 'tool', toolName: 'weather' } as const,
-      { type: 'function', function: { name: 'weather' } },
-    ],
-  ])('maps toolChoice %j to tool_choice', async (toolChoice, expected) => {
+  it.each(TOOL_CHOICES)('maps toolChoice %j to tool_choice', async (toolChoice, expected) => {
     const { body } = await generate({ tools: [weatherTool], toolChoice });
     expect(body.tool_choice).toEqual(expected);
   });
@@ -560,37 +497,11 @@ describe('JSON response format', () => {
 });
 
 describe('providerOptions.wandb', () => {
-  it('maps every typed option to its W&B field', async () => {
-    const { body } = await generate({
-      providerOptions: {
-        wandb: {
-          enableThinking: true,
-          reasoningEffort: 'low',
-          cacheSalt: 'tenant-42',
-          parallelToolCalls: false,
-          logitBias: { '50256': -100 },
-          user: 'user-7',
-        },
-      },
-    });
-    expect(body).toMatchObject({
-      chat_template_kwargs: { enable_thinking: true },
-      reasoning_effort: 'low',
-      cache_salt: 'tenant-42',
-      parallel_tool_calls: false,
-      logit_bias: { '50256': -100 },
-      user: 'user-7',
-    });
-    for (const camel of [
-      'enableThinking',
-      'reasoningEffort',
-      'cacheSalt',
-      'parallelToolCalls',
-      'logitBias',
-      'extraBody',
-    ]) {
-      expect(body).not.toHaveProperty(camel);
-    }
+  // doGenerate's mapping of the same options is regression 15's first case.
+  it('maps every typed option to its W&B field in doStream', async () => {
+    const { body } = await stream({ providerOptions: { wandb: TYPED_WANDB_OPTIONS } });
+    expect(body).toMatchObject(TYPED_WANDB_FIELDS);
+    for (const camel of CAMEL_CASE_OPTION_NAMES) expect(body).not.toHaveProperty(camel);
   });
 
   it('sends enableThinking false as chat_template_kwargs.enable_thinking false', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, providerFor, weatherTool } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, usageWithDetails } from '../support/wire';
+import { callOptions, MODEL_ID, NO_USAGE, weatherTool } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 /** Answers one doGenerate call with `body` (and optional response headers). */
 async function generateFrom(body: unknown, headers?: Record<string, string>) {
@@ -169,13 +164,7 @@ describe('usage', () => {
   });
 
   it('maps cached input tokens and reasoning tokens', async () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 60,
-      total_tokens: 160,
-      prompt_tokens_details: { cached_tokens: 30 },
-      completion_tokens_details: { reasoning_tokens: 45 },
-    };
+    const usage = usageWithDetails({ prompt: 100, completion: 60, cached: 30, reasoning: 45 });
     const result = await generateFrom(completion({ content: 'x' }, { usage }));
     expect(result.usage.inputTokens).toMatchObject({ total: 100, cacheRead: 30, noCache: 70 });
     expect(result.usage.outputTokens).toMatchObject({ total: 60, reasoning: 45, text: 15 });
@@ -196,17 +185,7 @@ describe('usage', () => {
 
   it('reports undefined, never NaN or 0, when usage is missing', async () => {
     const result = await generateFrom(completion({ content: 'x' }, { usage: null }));
-    expect(result.usage.inputTokens).toEqual({
-      total: undefined,
-      noCache: undefined,
-      cacheRead: undefined,
-      cacheWrite: undefined,
-    });
-    expect(result.usage.outputTokens).toEqual({
-      total: undefined,
-      text: undefined,
-      reasoning: undefined,
-    });
+    expect(result.usage).toStrictEqual(NO_USAGE);
   });
 
   it('reports undefined for fields a partial usage object lacks', async () => {

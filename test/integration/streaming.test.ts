@@ -1,34 +1,29 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
 import {
   chunk,
-  startFakeWandbServer,
   textStream,
+  toolCallStart,
+  toolCallStream,
+  toolDelta,
   usageChunk,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
+  usageWithDetails,
+} from '../support/wire';
 import {
-  MODEL_ID,
   callOptions,
   describeError,
   finishOf,
+  MODEL_ID,
+  NO_USAGE,
   partsOf,
-  providerFor,
   readParts,
   readStream,
-  toolDelta,
   typesOf,
   weatherTool,
 } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useFakeWandbServer();
 
 /** Streams `events` through the provider and reads every part. */
 async function streamEvents(
@@ -178,22 +173,6 @@ describe('reasoning', () => {
     },
   );
 
-  it('ends reasoning before a tool input starts', async () => {
-    const { parts } = await streamEvents([
-      chunk({ reasoning: 'Need the weather.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
-      chunk({}, 'tool_calls'),
-    ]);
-    const types = typesOf(parts);
-    expect(types.indexOf('reasoning-end')).toBeGreaterThan(-1);
-    expect(types.indexOf('reasoning-end')).toBeLessThan(types.indexOf('tool-input-start'));
-  });
-
   it('ignores null and empty reasoning deltas', async () => {
     const { parts } = await streamEvents([
       chunk({ reasoning: null, content: 'A' }),
@@ -207,19 +186,9 @@ describe('reasoning', () => {
 
 describe('tool calls', () => {
   it('emits tool-input-start/delta/end, then tool-call, then finish with tool-calls', async () => {
-    const { parts } = await streamEvents([
-      chunk({ role: 'assistant', content: null }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '' },
-      }),
-      toolDelta({ index: 0, function: { arguments: '{"city":' } }),
-      toolDelta({ index: 0, function: { arguments: '"Paris"}' } }),
-      chunk({}, 'tool_calls'),
-      usageChunk(),
-    ]);
+    const { parts } = await streamEvents(
+      toolCallStream('call_1', 'weather', '{"city":', '"Paris"}'),
+    );
     expect(typesOf(parts).filter(type => type.startsWith('tool'))).toEqual([
       'tool-input-start',
       'tool-input-delta',
@@ -248,12 +217,7 @@ describe('tool calls', () => {
 
   it('correlates deltas by index when only the first carries the id', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"ci' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"ci'),
       toolDelta({ index: 0, function: { arguments: 'ty":"Os' } }),
       toolDelta({ index: 0, function: { arguments: 'lo"}' } }),
       chunk({}, 'tool_calls'),
@@ -284,18 +248,8 @@ describe('tool calls', () => {
 
   it('handles 1-based indexes', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 1,
-        id: 'call_a',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
-      toolDelta({
-        index: 2,
-        id: 'call_b',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Rome"}' },
-      }),
+      toolCallStart(1, 'call_a', 'weather', '{"city":"Paris"}'),
+      toolCallStart(2, 'call_b', 'weather', '{"city":"Rome"}'),
       chunk({}, 'tool_calls'),
     ]);
     expect(partsOf(parts, 'tool-call').map(call => [call.toolCallId, call.input])).toEqual([
@@ -355,12 +309,7 @@ describe('tool calls', () => {
 
   it('emits a call with empty arguments (a parameterless tool)', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'get_time', arguments: '' },
-      }),
+      toolCallStart(0, 'call_1', 'get_time', ''),
       chunk({}, 'tool_calls'),
     ]);
     const calls = partsOf(parts, 'tool-call');
@@ -372,18 +321,8 @@ describe('tool calls', () => {
   it('finalizes calls only when the stream says they are complete, not when their arguments parse', async () => {
     const { parts } = await streamEvents(
       [
-        toolDelta({
-          index: 0,
-          id: 'call_a',
-          type: 'function',
-          function: { name: 'weather', arguments: '{"city":"Paris"}' },
-        }),
-        toolDelta({
-          index: 1,
-          id: 'call_b',
-          type: 'function',
-          function: { name: 'weather', arguments: '{"city":"Rome"}' },
-        }),
+        toolCallStart(0, 'call_a', 'weather', '{"city":"Paris"}'),
+        toolCallStart(1, 'call_b', 'weather', '{"city":"Rome"}'),
         chunk({ content: '' }),
         chunk({}, 'tool_calls'),
       ],
@@ -401,12 +340,7 @@ describe('tool calls', () => {
 
   it('reports tool-calls when calls arrive with finish_reason stop', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'stop'),
     ]);
     expect(finishOf(parts).finishReason).toEqual({ unified: 'tool-calls', raw: 'stop' });
@@ -414,43 +348,30 @@ describe('tool calls', () => {
 
   it('reports tool-calls when calls end with [DONE] but no finish_reason', async () => {
     const { parts } = await streamEvents([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
     ]);
     expect(partsOf(parts, 'tool-call')).toHaveLength(1);
     expect(finishOf(parts).finishReason.unified).toBe('tool-calls');
   });
 
-  it('closes text before a tool input starts', async () => {
+  it.each([
+    ['reasoning', chunk({ reasoning: 'Need the weather.' }), 'reasoning-end'],
+    ['text', chunk({ content: 'Let me check.' }), 'text-end'],
+  ])('closes %s before a tool input starts', async (_, before, end) => {
     const { parts } = await streamEvents([
-      chunk({ content: 'Let me check.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'weather', arguments: '{"city":"Paris"}' },
-      }),
+      before,
+      toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = typesOf(parts);
-    expect(types.indexOf('text-end')).toBeGreaterThan(-1);
-    expect(types.indexOf('text-end')).toBeLessThan(types.indexOf('tool-input-start'));
+    expect(types.indexOf(end)).toBeGreaterThan(-1);
+    expect(types.indexOf(end)).toBeLessThan(types.indexOf('tool-input-start'));
   });
 });
 
 describe('usage', () => {
   it('maps cached and reasoning tokens from the trailing usage chunk', async () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 60,
-      total_tokens: 160,
-      prompt_tokens_details: { cached_tokens: 30 },
-      completion_tokens_details: { reasoning_tokens: 45 },
-    };
+    const usage = usageWithDetails({ prompt: 100, completion: 60, cached: 30, reasoning: 45 });
     const { parts } = await streamEvents([
       chunk({ content: 'x' }),
       chunk({}, 'stop'),
@@ -475,13 +396,7 @@ describe('usage', () => {
   it('reports undefined usage, never NaN or 0, when the stream has none', async () => {
     const { parts } = await streamEvents([chunk({ content: 'x' }), chunk({}, 'stop')]);
     const { usage } = finishOf(parts);
-    expect(usage.inputTokens).toEqual({
-      total: undefined,
-      noCache: undefined,
-      cacheRead: undefined,
-      cacheWrite: undefined,
-    });
-    expect(usage.outputTokens).toEqual({ total: undefined, text: undefined, reasoning: undefined });
+    expect(usage).toStrictEqual(NO_USAGE);
   });
 });
 

@@ -1,41 +1,26 @@
 // user-pain A1 — vercel/ai#13137 (reverted #13172, re-broken #14565, fixed #16838 / #16800), #6687, #5658;
 // OpenRouterTeam/ai-sdk-provider#74 (finalises early, coerces bad JSON to '{}').
 import { stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  startFakeWandbServer,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, toolCallStart, toolDelta, usageChunk } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
+
+/** A search call whose first argument piece, `{"query":"test"}`, already parses on its own. */
+const PREFIX_PARSES = [
+  toolCallStart(0, 'call_1', 'search', '{"query":"test"}'),
+  toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
+  chunk({}, 'tool_calls'),
+];
 
 describe('tool call finalised only when the stream says so (vercel/ai#16838, OpenRouter#74)', () => {
   it('does not emit the tool call when a prefix of the arguments parses; emits the raw whole string', async () => {
-    server.chat({
-      type: 'sse',
-      events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'search', arguments: '{"query":"test"}' },
-        }),
-        toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
-        chunk({}, 'tool_calls'),
-        usageChunk(),
-      ],
-    });
+    server.chat({ type: 'sse', events: [...PREFIX_PARSES, usageChunk()] });
     const { stream } = await wandb()(MODEL_ID).doStream({
       prompt: userPrompt(),
       tools: [searchTool],
@@ -52,15 +37,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
   it('emits an empty argument string as it is, never substituted with "{}"', async () => {
     server.chat({
       type: 'sse',
-      events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'now', arguments: '' },
-        }),
-        chunk({}, 'tool_calls'),
-      ],
+      events: [toolCallStart(0, 'call_1', 'now', ''), chunk({}, 'tool_calls')],
     });
     const { stream } = await wandb()(MODEL_ID).doStream({
       prompt: userPrompt(),
@@ -71,19 +48,7 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
   });
 
   it('streamText never executes a tool with a truncated input', async () => {
-    server.chat({
-      type: 'sse',
-      events: [
-        toolDelta({
-          index: 0,
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'search', arguments: '{"query":"test"}' },
-        }),
-        toolDelta({ index: 0, function: { arguments: ',"limit":10}' } }),
-        chunk({}, 'tool_calls'),
-      ],
-    });
+    server.chat({ type: 'sse', events: PREFIX_PARSES });
     const execute = vi.fn(async () => 'ok');
     const result = streamText({
       model: wandb()(MODEL_ID),
@@ -104,19 +69,9 @@ describe('tool call finalised only when the stream says so (vercel/ai#16838, Ope
       {
         type: 'sse',
         events: [
-          toolDelta({
-            index: 0,
-            id: 'call_a',
-            type: 'function',
-            function: { name: 'search', arguments: '{"query":"te' },
-          }),
+          toolCallStart(0, 'call_a', 'search', '{"query":"te'),
           toolDelta({ index: 0, function: { arguments: 'st","limit":10}' } }),
-          toolDelta({
-            index: 1,
-            id: 'call_b',
-            type: 'function',
-            function: { name: 'now', arguments: '' },
-          }),
+          toolCallStart(1, 'call_b', 'now', ''),
           chunk({}, 'tool_calls'),
         ],
       },

@@ -1,22 +1,13 @@
 // user-pain A2 — NVIDIA/nim-deploy#182; anomalyco/opencode#12585, #25925, #30247; CherryHQ/cherry-studio#16322;
 // vercel/ai#18382 (irregular indexes), #19091 (empty-string ids), commit 29dc427.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, toolCallStart, toolDelta } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
+const model = () => providerFor(server)(MODEL_ID);
 
 async function streamToolCalls(events: unknown[]) {
   server.chat({ type: 'sse', events });
@@ -53,12 +44,7 @@ describe('tool-call deltas without an id (NVIDIA/nim-deploy#182, vercel/ai#18382
 
   it('correlates later deltas by index whether they omit, blank or repeat the id', async () => {
     const parts = await streamToolCalls([
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'search', arguments: '' },
-      }),
+      toolCallStart(0, 'call_1', 'search', ''),
       toolDelta({ index: 0, function: { arguments: '{"query"' } }),
       toolDelta({ index: 0, id: '', function: { arguments: ':"a' } }),
       toolDelta({ index: 0, id: 'call_1', function: { arguments: 'b"}' } }),

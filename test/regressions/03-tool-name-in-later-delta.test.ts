@@ -1,17 +1,13 @@
 // user-pain A3 — vercel/ai#14722 → #14760 "buffer tool call deltas until function.name arrives" (v6 #16836);
 // anomalyco/opencode#24137 (DeepSeek V4, Kimi via routers: "Expected 'function.name' to be a string").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, toolDelta } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
+const model = () => providerFor(server)(MODEL_ID);
 
 describe('function.name arriving in a later delta (vercel/ai#14760)', () => {
   it('buffers argument deltas until the name is known, then starts the input with them', async () => {

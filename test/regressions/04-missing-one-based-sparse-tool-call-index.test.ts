@@ -1,19 +1,15 @@
 // user-pain A4 — binaricat/Netcatty#3434 → vercel/ai#18333 / #18382; vercel/ai#5885, #15879
 // ("Cannot read properties of undefined (reading 'hasFinished')"; Gemini omits `index`, gateways start at 1).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, toolDelta } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 async function toolCallsOf(events: unknown[]) {
   server.chat({ type: 'sse', events: [...events, chunk({}, 'tool_calls')] });
-  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
+  const model = providerFor(server)(MODEL_ID);
   const { stream } = await model.doStream({ prompt: userPrompt(), tools: [searchTool] });
   const parts = await readParts(stream);
   expect(partsOf(parts, 'error')).toEqual([]);

@@ -1,24 +1,15 @@
 // user-pain A5 — OpenRouterTeam/ai-sdk-provider#160 ("toolCallId non-unique across steps"), #48, PR #471;
 // vercel/ai#6342 (later tool results overwrite earlier ones in UI messages).
 import { stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, toolDelta } from '../support/wire';
+import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 const sameIdCall = (index: number, query: string) =>
   toolDelta({
     index,

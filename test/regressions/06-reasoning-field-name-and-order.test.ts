@@ -1,30 +1,13 @@
 // user-pain B6 — vercel/ai#7866 (read `reasoning`), #11751 (reasoning-end before text-start), commits b3c2bb4
 // (reasoning before text in generate) and f3c1980 (contiguous reasoning with empty tool_calls arrays), #7772.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
-  finishOf,
-  partsOf,
-  readParts,
-  searchTool,
-  toolDelta,
-  userPrompt,
-} from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, toolCallStart } from '../support/wire';
+import { finishOf, MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
+const model = () => providerFor(server)(MODEL_ID);
 
 async function streamParts(events: unknown[]) {
   server.chat({ type: 'sse', events });
@@ -104,12 +87,7 @@ describe('reasoning field name and ordering (vercel/ai#7866, #11751)', () => {
   it('ends reasoning before tool input starts', async () => {
     const parts = await streamParts([
       chunk({ reasoning: 'I should search.' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'search', arguments: '{"query":"x"}' },
-      }),
+      toolCallStart(0, 'call_1', 'search', '{"query":"x"}'),
       chunk({}, 'tool_calls'),
     ]);
     const types = parts.map(part => part.type);

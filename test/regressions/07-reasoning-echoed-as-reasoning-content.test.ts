@@ -1,24 +1,15 @@
 // user-pain B7 — vercel/ai#10778; anomalyco/opencode#24124 → vercel/ai#12049 "include reasoning_content in
 // assistant messages for multi-turn tool calls" (DeepSeek/Kimi: "reasoning_content ... must be passed back").
 import { generateText, stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, toolDelta } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, toolCallStart } from '../support/wire';
+import { MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 const weather = tool({ inputSchema: z.object({ city: z.string() }), execute: async () => 'sunny' });
 const assistantOf = (requestIndex: number) =>
   (server.requests[requestIndex].body.messages as Array<any>).find(m => m.role === 'assistant');
@@ -31,12 +22,7 @@ describe('reasoning echoed back as reasoning_content (vercel/ai#12049, #10778)',
         events: [
           chunk({ role: 'assistant', reasoning: 'I need the ' }),
           chunk({ reasoning: 'weather.' }),
-          toolDelta({
-            index: 0,
-            id: 'call_1',
-            type: 'function',
-            function: { name: 'weather', arguments: '{"city":"Paris"}' },
-          }),
+          toolCallStart(0, 'call_1', 'weather', '{"city":"Paris"}'),
           chunk({}, 'tool_calls'),
         ],
       },

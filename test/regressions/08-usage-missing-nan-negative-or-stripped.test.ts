@@ -1,24 +1,14 @@
 // user-pain C8 — vercel/ai#7441 (includeUsage), #6648 and #3268 (NaN), #7925/#7934, #11638, #12250, #18561
 // (keep raw usage), #18614 (reasoning_tokens > completion_tokens); OpenRouterTeam/ai-sdk-provider#419 → PR #473.
 import { streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, finishOf, readParts, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, usageChunk, usageWithDetails } from '../support/wire';
+import { finishOf, MODEL_ID, readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 
 async function streamedUsage(events: unknown[]) {
   server.chat({ type: 'sse', events });
@@ -52,11 +42,7 @@ describe('streamed usage (vercel/ai#7441, #6648, #18561, #18614, OpenRouter#419)
 
   it('takes usage from the trailing choices:[] chunk, keeping unknown fields in raw', async () => {
     const raw = {
-      prompt_tokens: 30,
-      completion_tokens: 20,
-      total_tokens: 50,
-      prompt_tokens_details: { cached_tokens: 10 },
-      completion_tokens_details: { reasoning_tokens: 8 },
+      ...usageWithDetails({ prompt: 30, completion: 20, cached: 10, reasoning: 8 }),
       queue_time_ms: 42,
     };
     const usage = await streamedUsage([

@@ -1,18 +1,14 @@
 // user-pain C9 — vercel/ai#19165 → #19169 (error part + finish 'error'); CherryHQ/cherry-studio#19793;
 // earendil-works/pi#5793; OpenRouterTeam/ai-sdk-provider#412 (`TypeError: terminated` thrown raw).
 import { streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, finishOf, partsOf, readParts, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk } from '../support/wire';
+import { finishOf, MODEL_ID, partsOf, readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 
 async function streamParts() {
   const { stream } = await wandb()(MODEL_ID).doStream({ prompt: userPrompt() });

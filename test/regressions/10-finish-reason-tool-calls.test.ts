@@ -1,31 +1,16 @@
 // user-pain C10 — OpenRouterTeam/ai-sdk-provider#420 (Kimi K2.5, undefined finishReason); vercel/ai#12218;
 // anomalyco/opencode#20719 and PR #14973; ollama-ai-provider-v2 "correct finish reason when Ollama omits done_reason".
 import { generateText, stepCountIs, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  usageChunk,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, finishOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion, toolCallStart, usageChunk } from '../support/wire';
+import { finishOf, MODEL_ID, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
-const searchDelta = toolDelta({
-  index: 0,
-  id: 'call_1',
-  type: 'function',
-  function: { name: 'search', arguments: '{"query":"x"}' },
-});
+const wandb = () => providerFor(server);
+const searchDelta = toolCallStart(0, 'call_1', 'search', '{"query":"x"}');
 const searchCall = {
   id: 'call_1',
   type: 'function',

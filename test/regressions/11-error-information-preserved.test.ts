@@ -1,24 +1,15 @@
 // user-pain D11 — vercel/ai#13506 → #17230 (forward the whole parsed error object; v6 #17278), #14019;
 // OpenRouterTeam/ai-sdk-provider#422 → PR #428 (extractErrorMessage), #136; Fireworks' `{"error":"string"}`.
 import { APICallError } from '@ai-sdk/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, describeError, finishOf, partsOf, readParts, userPrompt } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk } from '../support/wire';
+import { describeError, finishOf, MODEL_ID, partsOf, readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const API_KEY = 'sk-wandb-very-secret-0123456789';
-const model = () => createWandb({ apiKey: API_KEY, baseURL: server.baseURL })(MODEL_ID);
+const model = () => providerFor(server)(MODEL_ID);
 
 async function apiCallErrorFor(reply: ScriptedReply): Promise<APICallError> {
   server.chat(reply);

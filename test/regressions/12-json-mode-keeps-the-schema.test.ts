@@ -2,19 +2,15 @@
 // #11773 (strictJsonSchema), commit 14c196a (prompt-instruction fallback + warning).
 import type { JSONSchema7, LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { Output, generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
-import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion } from '../support/wire';
 import { MODEL_ID, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 const schema: JSONSchema7 = {
   type: 'object',
   properties: { recipeName: { type: 'string' } },

@@ -2,22 +2,13 @@
 // OpenRouterTeam/ai-sdk-provider#136. Retrying is `ai`'s job; the provider classifies and keeps headers.
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { completion } from '../support/wire';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 // `retry-after-ms` keeps `ai`'s backoff short, and proves the headers reach it.
 const fast = { 'retry-after-ms': '5' };
 const failure = (status: number, message: string): ScriptedReply => ({

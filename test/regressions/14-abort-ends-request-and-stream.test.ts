@@ -1,18 +1,14 @@
 // user-pain D14 — vercel/ai#15430 → #16852 (streamText hangs when the body is cancelled mid-stream);
 // vercel/ai#8107 → #8197 (abortSignal not propagated / reported as a generic error).
 import { streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk } from '../support/wire';
 import { MODEL_ID, readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const model = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID);
+const model = () => providerFor(server)(MODEL_ID);
 const isAbort = (error: unknown) =>
   error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 

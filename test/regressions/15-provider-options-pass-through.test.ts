@@ -2,23 +2,20 @@
 // #11799 (transformRequestBody); OpenRouterTeam/ai-sdk-provider#20 (per-call extra body), #2 (extraBody); anomalyco/opencode#6762.
 import { InvalidArgumentError, type LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
 import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import { MODEL_ID, userPrompt } from '../helpers';
+  CAMEL_CASE_OPTION_NAMES,
+  MODEL_ID,
+  TYPED_WANDB_FIELDS,
+  TYPED_WANDB_OPTIONS,
+  userPrompt,
+} from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 
 async function sentBody(options: Omit<LanguageModelV4CallOptions, 'prompt'>) {
   server.chat({ type: 'json', body: completion({ content: 'ok' }) });
@@ -41,36 +38,9 @@ function rejectionOf(wandbOptions: Record<string, any>) {
 
 describe('providerOptions.wandb reach the wire (vercel/ai#11838, OpenRouter#20, #2)', () => {
   it('maps the typed camelCase options to W&B snake_case fields', async () => {
-    const body = await sentBody({
-      providerOptions: {
-        wandb: {
-          enableThinking: true,
-          reasoningEffort: 'high',
-          cacheSalt: 'tenant-42',
-          parallelToolCalls: false,
-          logitBias: { '50256': -100 },
-          user: 'end-user-7',
-        },
-      },
-    });
-    expect(body).toMatchObject({
-      chat_template_kwargs: { enable_thinking: true },
-      reasoning_effort: 'high',
-      cache_salt: 'tenant-42',
-      parallel_tool_calls: false,
-      logit_bias: { '50256': -100 },
-      user: 'end-user-7',
-    });
-    for (const key of [
-      'enableThinking',
-      'reasoningEffort',
-      'cacheSalt',
-      'parallelToolCalls',
-      'logitBias',
-      'extraBody',
-    ]) {
-      expect(body).not.toHaveProperty(key);
-    }
+    const body = await sentBody({ providerOptions: { wandb: TYPED_WANDB_OPTIONS } });
+    expect(body).toMatchObject(TYPED_WANDB_FIELDS);
+    for (const key of CAMEL_CASE_OPTION_NAMES) expect(body).not.toHaveProperty(key);
   });
 
   it('merges extraBody last, so it can add fields and override provider-set ones', async () => {

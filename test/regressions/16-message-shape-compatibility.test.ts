@@ -2,23 +2,14 @@
 // #15464 (anomalyco/opencode#28427); lablup/backend.ai-webui#5939 (@ai-sdk/openai rewrote system → developer).
 import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb } from '../../src/index';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion } from '../support/wire';
 import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
-const wandb = () => createWandb({ apiKey: 'test-key', baseURL: server.baseURL });
+const wandb = () => providerFor(server);
 const call = (toolCallId: string) => ({
   type: 'tool-call' as const,
   toolCallId,

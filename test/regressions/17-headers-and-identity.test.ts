@@ -1,28 +1,20 @@
 // user-pain E17 — vercel/ai#8616 (withUserAgentSuffix); per-call merge via combineHeaders(provider, call);
 // OpenRouter appName → X-OpenRouter-Title (the W&B analogue is the OpenAI-Project header).
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWandb, type WandbProviderSettings } from '../../src/index';
-import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
+import { describe, expect, it } from 'vitest';
+import type { WandbProviderSettings } from '../../src/index';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
 import { MODEL_ID, readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 async function sentHeaders(
   settings: Partial<WandbProviderSettings>,
   callHeaders?: Record<string, string>,
 ) {
   server.chat({ type: 'json', body: completion({ content: 'ok' }) });
-  const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, ...settings })(MODEL_ID);
+  const model = providerFor(server, settings)(MODEL_ID);
   await model.doGenerate({ prompt: userPrompt(), headers: callHeaders });
   return server.requests.at(-1)!.headers;
 }
@@ -65,7 +57,7 @@ describe('headers and identity (vercel/ai#8616)', () => {
   it('keeps its suffix next to the ai/7 user-agent that generateText passes per call', async () => {
     server.chat({ type: 'json', body: completion({ content: 'ok' }) });
     await generateText({
-      model: createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(MODEL_ID),
+      model: providerFor(server)(MODEL_ID),
       prompt: 'hi',
     });
     const userAgent = server.requests.at(-1)!.headers['user-agent'];
@@ -75,9 +67,7 @@ describe('headers and identity (vercel/ai#8616)', () => {
 
   it('streams send the same identity', async () => {
     server.chat({ type: 'sse', events: textStream('ok') });
-    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL, project: 't/p' })(
-      MODEL_ID,
-    );
+    const model = providerFor(server, { project: 't/p' })(MODEL_ID);
     const { stream } = await model.doStream({ prompt: userPrompt(), headers: { 'x-trace': '1' } });
     await readParts(stream);
     const headers = server.requests.at(-1)!.headers;

@@ -1,15 +1,12 @@
 // user-pain E18 — dexaai/openai-fetch#24 (crash at import on edge/browser because of `process`);
 // vercel providers guard `typeof process` and run their tests under edge-runtime.
 // Approximation: `process` is hidden while the module graph is imported and a request is made.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { settingsFor, useFakeWandbServer } from '../support/fake-wandb';
+import { textStream } from '../support/wire';
 import { readParts, userPrompt } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -20,9 +17,8 @@ describe('no `process` needed to import, construct or call (dexaai/openai-fetch#
     vi.resetModules();
     vi.stubGlobal('process', undefined);
     const { createWandb } = await import('../../src/index');
-    const model = createWandb({ apiKey: 'test-key', baseURL: server.baseURL })(
-      'openai/gpt-oss-120b',
-    );
+    // The fresh module graph's own factory, not `providerFor`'s (imported with `process` defined).
+    const model = createWandb(settingsFor(server))('openai/gpt-oss-120b');
     const { stream } = await model.doStream({ prompt: userPrompt() });
     const parts = await readParts(stream);
     vi.unstubAllGlobals();

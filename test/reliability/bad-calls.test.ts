@@ -10,29 +10,13 @@ import {
   type LanguageModelV4Prompt,
 } from '@ai-sdk/provider';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  completion,
-  startFakeWandbServer,
-  textStream,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
-  callOptions,
-  errorFrom,
-  lastRequest,
-  providerFor,
-  readStream,
-  weatherTool,
-} from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
+import { callOptions, errorFrom, lastRequest, MODEL_ID, readStream, weatherTool } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const model = () => providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
 

@@ -6,29 +6,13 @@
  */
 import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  type FakeWandbServer,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
-  callOptions,
-  errorFrom,
-  finishOf,
-  partsOf,
-  providerFor,
-  readStream,
-} from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, completion } from '../support/wire';
+import { callOptions, errorFrom, finishOf, MODEL_ID, partsOf, readStream } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const model = () => providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
 const ECHO = `Bearer ${SECRET_KEY}`;

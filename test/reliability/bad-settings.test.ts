@@ -5,17 +5,14 @@
  */
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion } from '../support/wire';
+import { callOptions, errorFrom, MODEL_ID } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 /** Settings as a careless caller (or plain JavaScript) may pass them. */
 type LooseSettings = Record<string, unknown>;
@@ -202,7 +199,7 @@ describe('other settings', () => {
 });
 
 describe('model id', () => {
-  const provider = () => createWandb({ apiKey: SECRET_KEY, baseURL: server.baseURL });
+  const provider = () => providerFor(server, { apiKey: SECRET_KEY });
   it.each([
     ['empty', '', /non-empty string/],
     ['blank', '   ', /non-empty string/],

@@ -7,20 +7,17 @@
 import { STATUS_CODES } from 'node:http';
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  startFakeWandbServer,
-  type FakeWandbServer,
+  providerFor,
   type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
+  startFakeWandbServer,
+  useFakeWandbServer,
+} from '../support/fake-wandb';
+import { callOptions, errorFrom, MODEL_ID } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const wandb = () => providerFor(server, { apiKey: SECRET_KEY });
 

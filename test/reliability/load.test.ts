@@ -5,34 +5,20 @@
  */
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  chunk,
-  completion,
-  startFakeWandbServer,
-  usageChunk,
-  type FakeWandbServer,
+  providerFor,
   type RecordedRequest,
   type ScriptedReply,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
-  callOptions,
-  finishOf,
-  partsOf,
-  providerFor,
-  readStream,
-  userPrompt,
-} from '../helpers';
+  useFakeWandbServer,
+} from '../support/fake-wandb';
+import { chunk, completion, usageChunk } from '../support/wire';
+import { callOptions, finishOf, MODEL_ID, partsOf, readStream, userPrompt } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 const CALLS = 200;
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 /** The caller number, read back from the prompt the request carries ("caller 17"). */
 function callerOf(request: RecordedRequest): number {

@@ -7,31 +7,13 @@
  */
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { generateText, jsonSchema, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  chunk,
-  startFakeWandbServer,
-  textStream,
-  usageChunk,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import {
-  MODEL_ID,
-  callOptions,
-  errorFrom,
-  finishOf,
-  partsOf,
-  providerFor,
-  readStream,
-} from '../helpers';
+import { describe, expect, it, vi } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { chunk, sse, textStream, usageChunk } from '../support/wire';
+import { callOptions, errorFrom, finishOf, MODEL_ID, partsOf, readStream } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const model = () => providerFor(server, { apiKey: SECRET_KEY })(MODEL_ID);
 
@@ -291,7 +273,7 @@ function stallAfter(events: unknown[]): ScriptedReply {
     respond: response => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.flushHeaders();
-      for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
+      for (const event of events) response.write(sse(event));
     },
   };
 }

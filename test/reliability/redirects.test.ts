@@ -3,22 +3,15 @@
  * origin. The provider lets fetch follow it, so the key must not follow: fetch drops
  * `Authorization` when a redirect crosses origins, and these tests keep that promise checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
-import { MODEL_ID, callOptions, headerOf, lastRequest, providerFor } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { completion } from '../support/wire';
+import { callOptions, headerOf, lastRequest, MODEL_ID } from '../helpers';
 import { SECRET_KEY } from './no-secret';
 
-let origin: FakeWandbServer;
-let elsewhere: FakeWandbServer;
-beforeAll(async () => {
-  origin = await startFakeWandbServer();
-  // Another port on 127.0.0.1 is another origin.
-  elsewhere = await startFakeWandbServer();
-});
-afterAll(async () => {
-  await origin.close();
-  await elsewhere.close();
-});
+const origin = useFakeWandbServer();
+// Another port on 127.0.0.1 is another origin.
+const elsewhere = useFakeWandbServer();
 
 const redirectTo = (status: number, location: string) => ({
   type: 'text' as const,

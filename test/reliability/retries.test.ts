@@ -12,13 +12,13 @@ import { APICallError } from '@ai-sdk/provider';
 import { RetryError, generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  startFakeWandbServer,
-  textStream,
-  completion,
   type FakeWandbServer,
+  providerFor,
   type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, errorFrom, providerFor } from '../helpers';
+  startFakeWandbServer,
+} from '../support/fake-wandb';
+import { completion, textStream } from '../support/wire';
+import { errorFrom, MODEL_ID } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 
 /** `setTimeout` may fire a millisecond or so early against `performance.now()`. */

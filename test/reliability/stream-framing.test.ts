@@ -10,19 +10,12 @@ import { setFlagsFromString } from 'node:v8';
 import type { ServerResponse } from 'node:http';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeWandbServer,
-  type FakeWandbServer,
-  type ScriptedReply,
-} from '../fake-wandb-server';
-import { MODEL_ID, callOptions, finishOf, partsOf, providerFor, readStream } from '../helpers';
+import { describe, expect, it } from 'vitest';
+import { providerFor, type ScriptedReply, useFakeWandbServer } from '../support/fake-wandb';
+import { bareChunk, bareFinish, sse } from '../support/wire';
+import { callOptions, finishOf, MODEL_ID, partsOf, readStream } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 
 const TEXT = 'héllo wörld — 🌍 世界 ✓';
 /** A small stream whose bytes include 2-, 3- and 4-byte UTF-8 characters. */
@@ -172,9 +165,7 @@ describe('events split by the network', () => {
       },
       { choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] },
     ];
-    const bytes = Buffer.from(
-      events.map(event => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n',
-    );
+    const bytes = Buffer.from(sse(...events, '[DONE]'));
     const everyByte = Array.from({ length: bytes.length - 1 }, (_, index) => index + 1);
     const parts = await partsFor(deliveredInPieces(gate, bytes, everyByte), gate.fetch);
     expect(partsOf(parts, 'error')).toEqual([]);
@@ -297,14 +288,12 @@ describe('a 10 MB answer', () => {
       type: 'respond',
       respond: async response => {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
-        const event = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: PIECE } }] })}\n\n`;
+        const event = sse(bareChunk({ content: PIECE }));
         for (let index = 0; index < PIECES; index++) {
           // Respect backpressure, as a real server does: the client's pace decides.
           if (!response.write(event)) await new Promise(resolve => response.once('drain', resolve));
         }
-        response.end(
-          `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
-        );
+        response.end(sse(bareFinish('stop'), '[DONE]'));
       },
     };
     server.chat(reply);

@@ -6,9 +6,8 @@ import {
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { buildWandbChatRequest } from '../../src/chat/build-wandb-chat-request';
-import { weatherTool } from '../helpers';
+import { MODEL_ID, TOOL_CHOICES, WEATHER_TOOL_ON_WIRE, weatherTool } from '../helpers';
 
-const MODEL = 'openai/gpt-oss-120b';
 const PROMPT: LanguageModelV4Prompt = [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }];
 const MESSAGES = [{ role: 'user', content: 'Hi' }];
 
@@ -24,7 +23,7 @@ function build(
   {
     stream = false,
     includeUsage = true,
-    modelId = MODEL,
+    modelId = MODEL_ID,
   }: { stream?: boolean; includeUsage?: boolean; modelId?: string } = {},
 ) {
   return buildWandbChatRequest({
@@ -57,7 +56,10 @@ function wandbOptions(options: Record<string, unknown>): Partial<LanguageModelV4
 describe('buildWandbChatRequest', () => {
   describe('basics', () => {
     it('sends only model and messages for a bare call, with no warnings', () => {
-      expect(build()).toStrictEqual({ body: { model: MODEL, messages: MESSAGES }, warnings: [] });
+      expect(build()).toStrictEqual({
+        body: { model: MODEL_ID, messages: MESSAGES },
+        warnings: [],
+      });
     });
 
     it('passes the model id through verbatim, including LoRA artifact ids', () => {
@@ -115,7 +117,7 @@ describe('buildWandbChatRequest', () => {
         }),
       ).toStrictEqual({
         body: {
-          model: MODEL,
+          model: MODEL_ID,
           messages: MESSAGES,
           max_tokens: 256,
           temperature: 0.7,
@@ -137,7 +139,7 @@ describe('buildWandbChatRequest', () => {
       expect(
         build({ temperature: 0, seed: 0, topP: 0, frequencyPenalty: 0, presencePenalty: 0 }).body,
       ).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         temperature: 0,
         top_p: 0,
@@ -153,12 +155,15 @@ describe('buildWandbChatRequest', () => {
     });
 
     it('omits stop when stopSequences is empty', () => {
-      expect(build({ stopSequences: [] }).body).toStrictEqual({ model: MODEL, messages: MESSAGES });
+      expect(build({ stopSequences: [] }).body).toStrictEqual({
+        model: MODEL_ID,
+        messages: MESSAGES,
+      });
     });
 
     it('warns about topK (unsupported) and does not send it', () => {
       const { body, warnings } = build({ topK: 40 });
-      expect(body).toStrictEqual({ model: MODEL, messages: MESSAGES });
+      expect(body).toStrictEqual({ model: MODEL_ID, messages: MESSAGES });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'topK' });
       expect(JSON.stringify(warnings[0])).toContain('extraBody');
@@ -168,7 +173,7 @@ describe('buildWandbChatRequest', () => {
   describe('streaming', () => {
     it('sends stream and stream_options.include_usage when streaming with includeUsage', () => {
       expect(build({}, { stream: true, includeUsage: true }).body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         stream: true,
         stream_options: { include_usage: true },
@@ -177,7 +182,7 @@ describe('buildWandbChatRequest', () => {
 
     it('sends stream without stream_options when includeUsage is false', () => {
       expect(build({}, { stream: true, includeUsage: false }).body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         stream: true,
       });
@@ -185,7 +190,7 @@ describe('buildWandbChatRequest', () => {
 
     it('sends neither stream nor stream_options when not streaming', () => {
       expect(build({}, { stream: false, includeUsage: true }).body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
       });
     });
@@ -194,22 +199,32 @@ describe('buildWandbChatRequest', () => {
   describe('responseFormat', () => {
     it('sends nothing for responseFormat text', () => {
       expect(build({ responseFormat: { type: 'text' } })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES },
+        body: { model: MODEL_ID, messages: MESSAGES },
         warnings: [],
       });
     });
 
-    it('sends a schema as json_schema with default name "response" and strict true, prompt untouched', () => {
-      const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA } });
-      expect(wire(body)).toStrictEqual({
-        model: MODEL,
-        messages: MESSAGES,
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'response', schema: SCHEMA, strict: true },
-        },
-      });
-    });
+    it.each([
+      ['strict true by default', {}, true],
+      [
+        'strict false with strictJsonSchema: false',
+        wandbOptions({ strictJsonSchema: false }),
+        false,
+      ],
+    ])(
+      'sends a schema as json_schema named "response", %s, prompt untouched',
+      (_, options, strict) => {
+        const { body } = build({ responseFormat: { type: 'json', schema: SCHEMA }, ...options });
+        expect(wire(body)).toStrictEqual({
+          model: MODEL_ID,
+          messages: MESSAGES,
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: 'response', schema: SCHEMA, strict },
+          },
+        });
+      },
+    );
 
     it('uses the given name and description', () => {
       const { body } = build({
@@ -221,25 +236,10 @@ describe('buildWandbChatRequest', () => {
       });
     });
 
-    it('sends strict false with strictJsonSchema: false', () => {
-      const { body } = build({
-        responseFormat: { type: 'json', schema: SCHEMA },
-        ...wandbOptions({ strictJsonSchema: false }),
-      });
-      expect(wire(body)).toStrictEqual({
-        model: MODEL,
-        messages: MESSAGES,
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: 'response', schema: SCHEMA, strict: false },
-        },
-      });
-    });
-
     it('uses json_object and a generic JSON instruction as a new system message when there is no schema', () => {
       expect(build({ responseFormat: { type: 'json' } })).toStrictEqual({
         body: {
-          model: MODEL,
+          model: MODEL_ID,
           messages: [{ role: 'system', content: 'You MUST answer with JSON.' }, ...MESSAGES],
           response_format: { type: 'json_object' },
         },
@@ -271,7 +271,7 @@ describe('buildWandbChatRequest', () => {
           ...wandbOptions({ structuredOutputs: false }),
         }).body,
       ).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: [
           {
             role: 'system',
@@ -329,7 +329,7 @@ describe('buildWandbChatRequest', () => {
         ),
       ).toStrictEqual({
         body: {
-          model: MODEL,
+          model: MODEL_ID,
           messages: MESSAGES,
           parallel_tool_calls: false,
           logit_bias: { '50256': -100, '11': 5 },
@@ -344,7 +344,7 @@ describe('buildWandbChatRequest', () => {
 
     it('maps enableThinking: false to chat_template_kwargs.enable_thinking false', () => {
       expect(build(wandbOptions({ enableThinking: false })).body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         chat_template_kwargs: { enable_thinking: false },
       });
@@ -356,13 +356,13 @@ describe('buildWandbChatRequest', () => {
 
     it("ignores other providers' options", () => {
       expect(build({ providerOptions: { openai: { foo: 'bar' } } })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES },
+        body: { model: MODEL_ID, messages: MESSAGES },
         warnings: [],
       });
     });
 
     it('accepts an empty wandb options object', () => {
-      expect(build(wandbOptions({})).body).toStrictEqual({ model: MODEL, messages: MESSAGES });
+      expect(build(wandbOptions({})).body).toStrictEqual({ model: MODEL_ID, messages: MESSAGES });
     });
 
     it("merges extraBody last, adding fields and overriding the provider's", () => {
@@ -385,7 +385,7 @@ describe('buildWandbChatRequest', () => {
         { stream: true },
       );
       expect(body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         max_tokens: 100,
         temperature: 0.1,
@@ -451,7 +451,7 @@ describe('buildWandbChatRequest', () => {
     it("maps 'none' to chat_template_kwargs.enable_thinking false", () => {
       expect(build({ reasoning: 'none' })).toStrictEqual({
         body: {
-          model: MODEL,
+          model: MODEL_ID,
           messages: MESSAGES,
           chat_template_kwargs: { enable_thinking: false },
         },
@@ -463,7 +463,7 @@ describe('buildWandbChatRequest', () => {
       "maps '%s' to reasoning_effort",
       reasoning => {
         expect(build({ reasoning })).toStrictEqual({
-          body: { model: MODEL, messages: MESSAGES, reasoning_effort: reasoning },
+          body: { model: MODEL_ID, messages: MESSAGES, reasoning_effort: reasoning },
           warnings: [],
         });
       },
@@ -471,7 +471,7 @@ describe('buildWandbChatRequest', () => {
 
     it("sends nothing for 'provider-default'", () => {
       expect(build({ reasoning: 'provider-default' })).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES },
+        body: { model: MODEL_ID, messages: MESSAGES },
         warnings: [],
       });
     });
@@ -481,7 +481,7 @@ describe('buildWandbChatRequest', () => {
         reasoning: 'high',
         ...wandbOptions({ reasoningEffort: 'low' }),
       });
-      expect(body).toStrictEqual({ model: MODEL, messages: MESSAGES, reasoning_effort: 'low' });
+      expect(body).toStrictEqual({ model: MODEL_ID, messages: MESSAGES, reasoning_effort: 'low' });
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'compatibility', feature: 'reasoning' });
       expect(JSON.stringify(warnings[0])).toContain('providerOptions.wandb.reasoningEffort');
@@ -493,7 +493,7 @@ describe('buildWandbChatRequest', () => {
         ...wandbOptions({ enableThinking: true }),
       });
       expect(body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         chat_template_kwargs: { enable_thinking: true },
       });
@@ -506,7 +506,7 @@ describe('buildWandbChatRequest', () => {
       expect(
         build({ reasoning: 'high', ...wandbOptions({ reasoningEffort: 'high' }) }),
       ).toStrictEqual({
-        body: { model: MODEL, messages: MESSAGES, reasoning_effort: 'high' },
+        body: { model: MODEL_ID, messages: MESSAGES, reasoning_effort: 'high' },
         warnings: [],
       });
     });
@@ -516,7 +516,7 @@ describe('buildWandbChatRequest', () => {
         build({ reasoning: 'none', ...wandbOptions({ enableThinking: false }) }),
       ).toStrictEqual({
         body: {
-          model: MODEL,
+          model: MODEL_ID,
           messages: MESSAGES,
           chat_template_kwargs: { enable_thinking: false },
         },
@@ -528,7 +528,7 @@ describe('buildWandbChatRequest', () => {
       expect(build({ reasoning: 'high', ...wandbOptions({ enableThinking: true }) })).toStrictEqual(
         {
           body: {
-            model: MODEL,
+            model: MODEL_ID,
             messages: MESSAGES,
             reasoning_effort: 'high',
             chat_template_kwargs: { enable_thinking: true },
@@ -543,18 +543,9 @@ describe('buildWandbChatRequest', () => {
     it('sends function tools as tools with their JSON schema as parameters', () => {
       const { body, warnings } = build({ tools: [weatherTool], toolChoice: { type: 'auto' } });
       expect(body).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
-        tools: [
-          {
-            type: 'function',
-            function: {
-              name: 'weather',
-              description: 'Current weather in a city',
-              parameters: weatherTool.inputSchema,
-            },
-          },
-        ],
+        tools: [WEATHER_TOOL_ON_WIRE],
         tool_choice: 'auto',
       });
       expect(warnings).toStrictEqual([]);
@@ -569,7 +560,7 @@ describe('buildWandbChatRequest', () => {
         ],
       });
       expect(wire(body)).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
         tools: [
           {
@@ -589,15 +580,7 @@ describe('buildWandbChatRequest', () => {
       expect(build({ tools: [weatherTool] }).body).not.toHaveProperty('tool_choice');
     });
 
-    it.each([
-      [{ type: 'auto' } as const, 'auto'],
-      [{ type: 'none' } as const, 'none'],
-      [{ type: 'required' } as const, 'required'],
-      [
-        { type: 'tool', toolName: 'weather' } as const,
-        { type: 'function', function: { name: 'weather' } },
-      ],
-    ])('maps toolChoice %j', (toolChoice, expected) => {
+    it.each(TOOL_CHOICES)('maps toolChoice %j', (toolChoice, expected) => {
       expect(build({ tools: [weatherTool], toolChoice }).body.tool_choice).toStrictEqual(expected);
     });
 
@@ -605,11 +588,11 @@ describe('buildWandbChatRequest', () => {
       'sends neither tools nor tool_choice without tools, even with toolChoice %j',
       toolChoice => {
         expect(build({ toolChoice })).toStrictEqual({
-          body: { model: MODEL, messages: MESSAGES },
+          body: { model: MODEL_ID, messages: MESSAGES },
           warnings: [],
         });
         expect(build({ tools: [], toolChoice })).toStrictEqual({
-          body: { model: MODEL, messages: MESSAGES },
+          body: { model: MODEL_ID, messages: MESSAGES },
           warnings: [],
         });
       },
@@ -624,18 +607,9 @@ describe('buildWandbChatRequest', () => {
         toolChoice: { type: 'auto' },
       });
       expect(wire(body)).toStrictEqual({
-        model: MODEL,
+        model: MODEL_ID,
         messages: MESSAGES,
-        tools: [
-          {
-            type: 'function',
-            function: {
-              name: 'weather',
-              description: 'Current weather in a city',
-              parameters: weatherTool.inputSchema,
-            },
-          },
-        ],
+        tools: [WEATHER_TOOL_ON_WIRE],
         tool_choice: 'auto',
       });
       expect(warnings).toHaveLength(1);
@@ -649,7 +623,7 @@ describe('buildWandbChatRequest', () => {
         tools: [{ type: 'provider', id: 'openai.web_search', name: 'web_search', args: {} }],
         toolChoice: { type: 'required' },
       });
-      expect(body).toStrictEqual({ model: MODEL, messages: MESSAGES });
+      expect(body).toStrictEqual({ model: MODEL_ID, messages: MESSAGES });
       expect(warnings).toHaveLength(1);
     });
 
@@ -657,16 +631,7 @@ describe('buildWandbChatRequest', () => {
       const { body, warnings } = build({
         tools: [{ ...weatherTool, inputExamples: [{ input: { city: 'Paris' } }] }],
       });
-      expect(body.tools).toStrictEqual([
-        {
-          type: 'function',
-          function: {
-            name: 'weather',
-            description: 'Current weather in a city',
-            parameters: weatherTool.inputSchema,
-          },
-        },
-      ]);
+      expect(body.tools).toStrictEqual([WEATHER_TOOL_ON_WIRE]);
       expect(JSON.stringify(body)).not.toContain('Paris');
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatchObject({ type: 'unsupported', feature: 'tool input examples' });

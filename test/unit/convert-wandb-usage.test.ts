@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { convertWandbUsage } from '../../src/chat/convert-wandb-usage';
+import { NO_USAGE } from '../helpers';
 
 describe('convertWandbUsage', () => {
   it('maps missing usage to all-undefined counts (never 0 or NaN)', () => {
-    expect(convertWandbUsage(undefined)).toStrictEqual({
-      inputTokens: {
-        total: undefined,
-        noCache: undefined,
-        cacheRead: undefined,
-        cacheWrite: undefined,
-      },
-      outputTokens: { total: undefined, text: undefined, reasoning: undefined },
-      raw: undefined,
-    });
+    expect(convertWandbUsage(undefined)).toStrictEqual(NO_USAGE);
   });
 
   it('maps prompt and completion tokens without details', () => {
@@ -108,15 +100,6 @@ describe('convertWandbUsage', () => {
   });
 
   it('maps an empty usage object to undefined counts', () => {
-    expect(convertWandbUsage({ raw: {} })).toStrictEqual({
-      inputTokens: {
-        total: undefined,
-        noCache: undefined,
-        cacheRead: undefined,
-        cacheWrite: undefined,
-      },
-      outputTokens: { total: undefined, text: undefined, reasoning: undefined },
-      raw: {},
-    });
+    expect(convertWandbUsage({ raw: {} })).toStrictEqual({ ...NO_USAGE, raw: {} });
   });
 });

@@ -20,7 +20,7 @@ import { createWandb as createWandbV2 } from '../../src/v2/index';
 import { WandbV2LanguageModel } from '../../src/v2/wandb-v2-language-model';
 import { createWandb as createWandbV3 } from '../../src/v3/index';
 import { WandbV3LanguageModel } from '../../src/v3/wandb-v3-language-model';
-import { errorFrom } from '../helpers';
+import { errorFrom, NO_USAGE } from '../helpers';
 
 const usage: LanguageModelV4Usage = {
   inputTokens: { total: 10, noCache: 4, cacheRead: 6, cacheWrite: undefined },
@@ -316,18 +316,9 @@ describe('V2 face (ai@5)', () => {
   });
 
   it('keeps unknown token counts unknown', async () => {
-    const unknown: LanguageModelV4Usage = {
-      inputTokens: {
-        total: undefined,
-        noCache: undefined,
-        cacheRead: undefined,
-        cacheWrite: undefined,
-      },
-      outputTokens: { total: undefined, text: undefined, reasoning: undefined },
-    };
     const { model } = scriptedModel({
       parts: [
-        { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: unknown },
+        { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: NO_USAGE },
       ],
     });
     const { stream } = await new WandbV2LanguageModel(model).doStream({ prompt: [] });

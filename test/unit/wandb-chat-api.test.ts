@@ -1,6 +1,7 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { readChatChunk, readChatResponse } from '../../src/chat/wandb-chat-api';
+import { bareChunk, bareCompletion, usageWithDetails } from '../support/wire';
 
 /** Calls `read` and returns what it threw (fails the test if it did not throw). */
 function thrownBy(read: () => unknown): unknown {
@@ -17,18 +18,6 @@ function expectInvalid(read: () => unknown, fieldPath: string): InvalidResponseD
   expect(InvalidResponseDataError.isInstance(error)).toBe(true);
   expect((error as Error).message).toContain(fieldPath);
   return error as InvalidResponseDataError;
-}
-
-function response(message: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return { choices: [{ index: 0, message, finish_reason: 'stop' }], ...extra };
-}
-
-function chunk(
-  delta: Record<string, unknown> | null,
-  extra: Record<string, unknown> = {},
-  choiceExtra: Record<string, unknown> = {},
-) {
-  return { choices: [{ index: 0, delta, ...choiceExtra }], ...extra };
 }
 
 describe('readChatResponse', () => {
@@ -129,43 +118,45 @@ describe('readChatResponse', () => {
   });
 
   it('reads reasoning from `reasoning` (current docs)', () => {
-    expect(readChatResponse(response({ content: 'a', reasoning: 'thought' })).reasoning).toBe(
+    expect(readChatResponse(bareCompletion({ content: 'a', reasoning: 'thought' })).reasoning).toBe(
       'thought',
     );
   });
 
   it('reads reasoning from `reasoning_content` (older docs)', () => {
     expect(
-      readChatResponse(response({ content: 'a', reasoning_content: 'old thought' })).reasoning,
+      readChatResponse(bareCompletion({ content: 'a', reasoning_content: 'old thought' }))
+        .reasoning,
     ).toBe('old thought');
   });
 
   it('prefers `reasoning` over `reasoning_content`, and falls back when `reasoning` is "" or null', () => {
     expect(
-      readChatResponse(response({ reasoning: 'new', reasoning_content: 'old' })).reasoning,
+      readChatResponse(bareCompletion({ reasoning: 'new', reasoning_content: 'old' })).reasoning,
     ).toBe('new');
-    expect(readChatResponse(response({ reasoning: '', reasoning_content: 'old' })).reasoning).toBe(
-      'old',
-    );
     expect(
-      readChatResponse(response({ reasoning: null, reasoning_content: 'old' })).reasoning,
+      readChatResponse(bareCompletion({ reasoning: '', reasoning_content: 'old' })).reasoning,
+    ).toBe('old');
+    expect(
+      readChatResponse(bareCompletion({ reasoning: null, reasoning_content: 'old' })).reasoning,
     ).toBe('old');
   });
 
   it('treats "" reasoning as absent', () => {
     expect(
-      readChatResponse(response({ content: 'a', reasoning: '', reasoning_content: '' })).reasoning,
+      readChatResponse(bareCompletion({ content: 'a', reasoning: '', reasoning_content: '' }))
+        .reasoning,
     ).toBeUndefined();
   });
 
   it('keeps "" content as "" (content is not dropped)', () => {
-    expect(readChatResponse(response({ content: '' })).content).toBe('');
+    expect(readChatResponse(bareCompletion({ content: '' })).content).toBe('');
   });
 
   it('reads tool calls, stringifying object arguments and defaulting missing ones to ""', () => {
     expect(
       readChatResponse(
-        response({
+        bareCompletion({
           content: null,
           tool_calls: [
             {
@@ -192,14 +183,8 @@ describe('readChatResponse', () => {
   });
 
   it('reads usage details: cached and reasoning tokens', () => {
-    const usage = {
-      prompt_tokens: 100,
-      completion_tokens: 40,
-      total_tokens: 140,
-      prompt_tokens_details: { cached_tokens: 64 },
-      completion_tokens_details: { reasoning_tokens: 30 },
-    };
-    expect(readChatResponse(response({ content: 'x' }, { usage })).usage).toStrictEqual({
+    const usage = usageWithDetails({ prompt: 100, completion: 40, cached: 64, reasoning: 30 });
+    expect(readChatResponse(bareCompletion({ content: 'x' }, { usage })).usage).toStrictEqual({
       prompt_tokens: 100,
       completion_tokens: 40,
       total_tokens: 140,
@@ -211,7 +196,7 @@ describe('readChatResponse', () => {
 
   it('keeps the raw usage object by identity', () => {
     const usage = { prompt_tokens: 1, extra: true };
-    expect(readChatResponse(response({ content: 'x' }, { usage })).usage?.raw).toBe(usage);
+    expect(readChatResponse(bareCompletion({ content: 'x' }, { usage })).usage?.raw).toBe(usage);
   });
 
   it('turns negative, NaN, infinite and non-number token counts into undefined', () => {
@@ -222,7 +207,7 @@ describe('readChatResponse', () => {
       prompt_tokens_details: { cached_tokens: Number.POSITIVE_INFINITY },
       completion_tokens_details: { reasoning_tokens: null },
     };
-    expect(readChatResponse(response({ content: 'x' }, { usage })).usage).toStrictEqual({
+    expect(readChatResponse(bareCompletion({ content: 'x' }, { usage })).usage).toStrictEqual({
       prompt_tokens: undefined,
       completion_tokens: undefined,
       total_tokens: undefined,
@@ -233,11 +218,15 @@ describe('readChatResponse', () => {
   });
 
   it('ignores non-object usage and non-object details', () => {
-    expect(readChatResponse(response({ content: 'x' }, { usage: 'lots' })).usage).toBeUndefined();
-    expect(readChatResponse(response({ content: 'x' }, { usage: [1, 2] })).usage).toBeUndefined();
+    expect(
+      readChatResponse(bareCompletion({ content: 'x' }, { usage: 'lots' })).usage,
+    ).toBeUndefined();
+    expect(
+      readChatResponse(bareCompletion({ content: 'x' }, { usage: [1, 2] })).usage,
+    ).toBeUndefined();
     expect(
       readChatResponse(
-        response(
+        bareCompletion(
           { content: 'x' },
           { usage: { prompt_tokens: 3, prompt_tokens_details: 5, completion_tokens_details: 'y' } },
         ),
@@ -247,7 +236,7 @@ describe('readChatResponse', () => {
 
   it('ignores a non-number created', () => {
     expect(
-      readChatResponse(response({ content: 'x' }, { created: '2025-01-01' })).created,
+      readChatResponse(bareCompletion({ content: 'x' }, { created: '2025-01-01' })).created,
     ).toBeUndefined();
   });
 
@@ -261,43 +250,47 @@ describe('readChatResponse', () => {
       ['empty choices', { choices: [] }, 'choices'],
       ['a non-object choice', { choices: ['x'] }, 'choices[0]'],
       ['a missing message', { choices: [{ finish_reason: 'stop' }] }, 'choices[0].message'],
-      ['numeric content', response({ content: 42 }), 'choices[0].message.content'],
-      ['object content', response({ content: { text: 'a' } }), 'choices[0].message.content'],
-      ['numeric reasoning', response({ reasoning: 1 }), 'choices[0].message.reasoning'],
+      ['numeric content', bareCompletion({ content: 42 }), 'choices[0].message.content'],
+      ['object content', bareCompletion({ content: { text: 'a' } }), 'choices[0].message.content'],
+      ['numeric reasoning', bareCompletion({ reasoning: 1 }), 'choices[0].message.reasoning'],
       [
         'numeric reasoning_content',
-        response({ reasoning_content: 1 }),
+        bareCompletion({ reasoning_content: 1 }),
         'choices[0].message.reasoning_content',
       ],
-      ['tool_calls not an array', response({ tool_calls: {} }), 'choices[0].message.tool_calls'],
+      [
+        'tool_calls not an array',
+        bareCompletion({ tool_calls: {} }),
+        'choices[0].message.tool_calls',
+      ],
       [
         'a non-object tool call',
-        response({ tool_calls: ['x'] }),
+        bareCompletion({ tool_calls: ['x'] }),
         'choices[0].message.tool_calls[0]',
       ],
       [
         'a tool call without function',
-        response({ tool_calls: [{ id: 'a' }] }),
+        bareCompletion({ tool_calls: [{ id: 'a' }] }),
         'choices[0].message.tool_calls[0].function',
       ],
       [
         'a tool call without name',
-        response({ tool_calls: [{ id: 'a', function: { arguments: '{}' } }] }),
+        bareCompletion({ tool_calls: [{ id: 'a', function: { arguments: '{}' } }] }),
         'choices[0].message.tool_calls[0].function.name',
       ],
       [
         'a tool call with an empty name',
-        response({ tool_calls: [{ id: 'a', function: { name: '', arguments: '{}' } }] }),
+        bareCompletion({ tool_calls: [{ id: 'a', function: { name: '', arguments: '{}' } }] }),
         'choices[0].message.tool_calls[0].function.name',
       ],
       [
         'numeric arguments',
-        response({ tool_calls: [{ id: 'a', function: { name: 'f', arguments: 5 } }] }),
+        bareCompletion({ tool_calls: [{ id: 'a', function: { name: 'f', arguments: 5 } }] }),
         'choices[0].message.tool_calls[0].function.arguments',
       ],
       [
         'array arguments in the second call',
-        response({
+        bareCompletion({
           tool_calls: [
             { id: 'a', function: { name: 'f', arguments: '{}' } },
             { id: 'b', function: { name: 'g', arguments: [1] } },
@@ -307,7 +300,7 @@ describe('readChatResponse', () => {
       ],
       [
         'a numeric tool call id',
-        response({ tool_calls: [{ id: 7, function: { name: 'f' } }] }),
+        bareCompletion({ tool_calls: [{ id: 7, function: { name: 'f' } }] }),
         'choices[0].message.tool_calls[0].id',
       ],
       [
@@ -315,15 +308,15 @@ describe('readChatResponse', () => {
         { choices: [{ message: {}, finish_reason: 1 }] },
         'choices[0].finish_reason',
       ],
-      ['a numeric id', response({ content: 'x' }, { id: 5 }), 'id'],
-      ['a numeric model', response({ content: 'x' }, { model: 5 }), 'model'],
+      ['a numeric id', bareCompletion({ content: 'x' }, { id: 5 }), 'id'],
+      ['a numeric model', bareCompletion({ content: 'x' }, { model: 5 }), 'model'],
     ])('rejects %s', (_label, body, path) => {
       expectInvalid(() => readChatResponse(body), path);
     });
 
     it('says what it expected and what it got', () => {
       const error = expectInvalid(
-        () => readChatResponse(response({ content: 42 })),
+        () => readChatResponse(bareCompletion({ content: 42 })),
         'choices[0].message.content',
       );
       expect(error.message).toBe(
@@ -373,13 +366,7 @@ describe('readChatChunk', () => {
   });
 
   it('reads the trailing usage chunk with empty choices', () => {
-    const usage = {
-      prompt_tokens: 10,
-      completion_tokens: 5,
-      total_tokens: 15,
-      prompt_tokens_details: { cached_tokens: 2 },
-      completion_tokens_details: { reasoning_tokens: 3 },
-    };
+    const usage = usageWithDetails({ prompt: 10, completion: 5, cached: 2, reasoning: 3 });
     expect(readChatChunk({ id: 'c', choices: [], usage })).toStrictEqual({
       ...ABSENT,
       id: 'c',
@@ -400,7 +387,11 @@ describe('readChatChunk', () => {
 
   it('reads usage alongside a finishing choice', () => {
     const result = readChatChunk(
-      chunk({}, { usage: { prompt_tokens: 1, completion_tokens: -2 } }, { finish_reason: 'stop' }),
+      bareChunk(
+        {},
+        { usage: { prompt_tokens: 1, completion_tokens: -2 } },
+        { finish_reason: 'stop' },
+      ),
     );
     expect(result.finishReason).toBe('stop');
     expect(result.usage).toMatchObject({ prompt_tokens: 1, completion_tokens: undefined });
@@ -432,7 +423,7 @@ describe('readChatChunk', () => {
   it('treats null delta fields as absent', () => {
     expect(
       readChatChunk(
-        chunk({
+        bareChunk({
           role: null,
           content: null,
           reasoning: null,
@@ -451,13 +442,13 @@ describe('readChatChunk', () => {
     [{ reasoning: '' }, undefined],
     [{ reasoning_content: '' }, undefined],
   ])('reads reasoning from %j as %j', (delta, expected) => {
-    expect(readChatChunk(chunk(delta)).reasoning).toBe(expected);
+    expect(readChatChunk(bareChunk(delta)).reasoning).toBe(expected);
   });
 
   it('reads tool-call deltas, keeping missing parts undefined and stringifying object arguments', () => {
     expect(
       readChatChunk(
-        chunk({
+        bareChunk({
           tool_calls: [
             {
               index: 0,
@@ -493,7 +484,7 @@ describe('readChatChunk', () => {
 
   it('uses a well-formed tool-call delta as it is, without a copy (the hot path)', () => {
     const delta = { index: 0, function: { arguments: '{"ci' } };
-    expect(readChatChunk(chunk({ tool_calls: [delta] })).toolCalls?.[0]).toBe(delta);
+    expect(readChatChunk(bareChunk({ tool_calls: [delta] })).toolCalls?.[0]).toBe(delta);
   });
 
   it('returns an {error} chunk for {"error":{...}} and reads nothing else', () => {
@@ -531,43 +522,51 @@ describe('readChatChunk', () => {
       ['choices not an array', { choices: 'x' }, 'choices'],
       ['a non-object choice', { choices: [1] }, 'choices[0]'],
       ['a null choice', { choices: [null] }, 'choices[0]'],
-      ['a string delta', chunk('x' as unknown as Record<string, unknown>), 'choices[0].delta'],
-      ['numeric content', chunk({ content: 42 }), 'choices[0].delta.content'],
-      ['array content', chunk({ content: ['a'] }), 'choices[0].delta.content'],
-      ['numeric reasoning', chunk({ reasoning: 1 }), 'choices[0].delta.reasoning'],
+      ['a string delta', bareChunk('x' as unknown as Record<string, unknown>), 'choices[0].delta'],
+      ['numeric content', bareChunk({ content: 42 }), 'choices[0].delta.content'],
+      ['array content', bareChunk({ content: ['a'] }), 'choices[0].delta.content'],
+      ['numeric reasoning', bareChunk({ reasoning: 1 }), 'choices[0].delta.reasoning'],
       [
         'object reasoning_content',
-        chunk({ reasoning_content: {} }),
+        bareChunk({ reasoning_content: {} }),
         'choices[0].delta.reasoning_content',
       ],
-      ['tool_calls not an array', chunk({ tool_calls: {} }), 'choices[0].delta.tool_calls'],
-      ['a non-object tool call', chunk({ tool_calls: [null] }), 'choices[0].delta.tool_calls[0]'],
+      ['tool_calls not an array', bareChunk({ tool_calls: {} }), 'choices[0].delta.tool_calls'],
+      [
+        'a non-object tool call',
+        bareChunk({ tool_calls: [null] }),
+        'choices[0].delta.tool_calls[0]',
+      ],
       [
         'a numeric tool call id',
-        chunk({ tool_calls: [{ index: 0, id: 1 }] }),
+        bareChunk({ tool_calls: [{ index: 0, id: 1 }] }),
         'choices[0].delta.tool_calls[0].id',
       ],
       [
         'a numeric tool call type',
-        chunk({ tool_calls: [{ index: 0, type: 1 }] }),
+        bareChunk({ tool_calls: [{ index: 0, type: 1 }] }),
         'choices[0].delta.tool_calls[0].type',
       ],
       [
         'a string function',
-        chunk({ tool_calls: [{ index: 0, function: 'f' }] }),
+        bareChunk({ tool_calls: [{ index: 0, function: 'f' }] }),
         'choices[0].delta.tool_calls[0].function',
       ],
       [
         'a numeric name',
-        chunk({ tool_calls: [{ index: 0, function: { name: 1 } }] }),
+        bareChunk({ tool_calls: [{ index: 0, function: { name: 1 } }] }),
         'choices[0].delta.tool_calls[0].function.name',
       ],
       [
         'boolean arguments in the second call',
-        chunk({ tool_calls: [{ index: 0 }, { index: 1, function: { arguments: true } }] }),
+        bareChunk({ tool_calls: [{ index: 0 }, { index: 1, function: { arguments: true } }] }),
         'choices[0].delta.tool_calls[1].function.arguments',
       ],
-      ['a numeric finish_reason', chunk({}, {}, { finish_reason: 0 }), 'choices[0].finish_reason'],
+      [
+        'a numeric finish_reason',
+        bareChunk({}, {}, { finish_reason: 0 }),
+        'choices[0].finish_reason',
+      ],
       ['a numeric id', { id: 1, choices: [] }, 'id'],
       ['an object model', { model: {}, choices: [] }, 'model'],
     ])('rejects %s', (_label, body, path) => {
@@ -576,7 +575,7 @@ describe('readChatChunk', () => {
 
     it('says what it expected and what it got', () => {
       const error = expectInvalid(
-        () => readChatChunk(chunk({ content: ['a'] })),
+        () => readChatChunk(bareChunk({ content: ['a'] })),
         'choices[0].delta.content',
       );
       expect(error.message).toBe(

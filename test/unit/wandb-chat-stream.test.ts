@@ -2,41 +2,20 @@ import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/pr
 import { isProviderStreamError } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
 import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
+import { MODEL_ID, NO_USAGE } from '../helpers';
+import {
+  bareDelta,
+  bareFinish,
+  bareToolCallStart,
+  bareToolDelta,
+  bareUsageChunk,
+  sse,
+  usageWithDetails,
+} from '../support/wire';
 
 // ---- helpers ------------------------------------------------------------------------------
 
 const encoder = new TextEncoder();
-const MODEL = 'openai/gpt-oss-120b';
-
-/** SSE text: each event becomes `data: <json>\n\n`; strings are sent verbatim as the data. */
-function sse(...events: unknown[]): string {
-  return events
-    .map(event => `data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`)
-    .join('');
-}
-
-/** A chunk with one choice carrying `delta` (no metadata, to keep the expected parts short). */
-function delta(d: Record<string, unknown>): Record<string, unknown> {
-  return {
-    object: 'chat.completion.chunk',
-    choices: [{ index: 0, delta: d, logprobs: null, finish_reason: null }],
-  };
-}
-
-function finishChunk(reason: string): Record<string, unknown> {
-  return {
-    object: 'chat.completion.chunk',
-    choices: [{ index: 0, delta: {}, finish_reason: reason }],
-  };
-}
-
-function toolDelta(...toolCalls: Array<Record<string, unknown>>): Record<string, unknown> {
-  return delta({ tool_calls: toolCalls });
-}
-
-function usageChunk(usage: Record<string, unknown>): Record<string, unknown> {
-  return { object: 'chat.completion.chunk', choices: [], usage };
-}
 
 type ProcessorOptions = ConstructorParameters<typeof WandbChatStreamProcessor>[1];
 
@@ -70,17 +49,6 @@ function stepper(overrides: Partial<ProcessorOptions> = {}) {
   );
   return { parts, processor, feed: (text: string) => processor.processBytes(encoder.encode(text)) };
 }
-
-const NO_USAGE: LanguageModelV4Usage = {
-  inputTokens: {
-    total: undefined,
-    noCache: undefined,
-    cacheRead: undefined,
-    cacheWrite: undefined,
-  },
-  outputTokens: { total: undefined, text: undefined, reasoning: undefined },
-  raw: undefined,
-};
 
 function finishPart(
   unified: string,
@@ -122,10 +90,10 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ role: 'assistant', content: '' }),
-            delta({ content: 'Hello' }),
-            delta({ content: ', world' }),
-            finishChunk('stop'),
+            bareDelta({ role: 'assistant', content: '' }),
+            bareDelta({ content: 'Hello' }),
+            bareDelta({ content: ', world' }),
+            bareFinish('stop'),
             '[DONE]',
           ),
         ),
@@ -139,13 +107,13 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('emits response metadata once, from the first chunk that has any', () => {
-      const meta = { id: 'chatcmpl-42', created: 1700000000, model: MODEL };
+      const meta = { id: 'chatcmpl-42', created: 1700000000, model: MODEL_ID };
       expect(
         run(
           sse(
-            { ...delta({ content: 'a' }), ...meta },
-            { ...delta({ content: 'b' }), ...meta, id: 'chatcmpl-other' },
-            { ...finishChunk('stop'), ...meta },
+            { ...bareDelta({ content: 'a' }), ...meta },
+            { ...bareDelta({ content: 'b' }), ...meta, id: 'chatcmpl-other' },
+            { ...bareFinish('stop'), ...meta },
             '[DONE]',
           ),
         ),
@@ -153,7 +121,7 @@ describe('WandbChatStreamProcessor', () => {
         {
           type: 'response-metadata',
           id: 'chatcmpl-42',
-          modelId: MODEL,
+          modelId: MODEL_ID,
           timestamp: new Date(1700000000 * 1000),
         },
         { type: 'text-start', id: 'text-0' },
@@ -168,12 +136,12 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ role: 'assistant', content: '' }),
-            delta({ reasoning: 'Let me ' }),
-            delta({ reasoning: 'think.' }),
-            delta({ content: 'The answer' }),
-            delta({ content: ' is 4.' }),
-            finishChunk('stop'),
+            bareDelta({ role: 'assistant', content: '' }),
+            bareDelta({ reasoning: 'Let me ' }),
+            bareDelta({ reasoning: 'think.' }),
+            bareDelta({ content: 'The answer' }),
+            bareDelta({ content: ' is 4.' }),
+            bareFinish('stop'),
             '[DONE]',
           ),
         ),
@@ -194,10 +162,10 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ reasoning_content: 'hmm', content: null }),
-            delta({ reasoning: '', reasoning_content: '', content: 'ok' }),
-            delta({ reasoning: null, content: '!' }),
-            finishChunk('stop'),
+            bareDelta({ reasoning_content: 'hmm', content: null }),
+            bareDelta({ reasoning: '', reasoning_content: '', content: 'ok' }),
+            bareDelta({ reasoning: null, content: '!' }),
+            bareFinish('stop'),
           ),
         ),
       ).toStrictEqual([
@@ -213,7 +181,9 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('handles reasoning and content in the same delta (reasoning first)', () => {
-      expect(run(sse(delta({ reasoning: 'r', content: 't' }), finishChunk('stop')))).toStrictEqual([
+      expect(
+        run(sse(bareDelta({ reasoning: 'r', content: 't' }), bareFinish('stop'))),
+      ).toStrictEqual([
         { type: 'reasoning-start', id: 'reasoning-0' },
         { type: 'reasoning-delta', id: 'reasoning-0', delta: 'r' },
         { type: 'reasoning-end', id: 'reasoning-0' },
@@ -228,10 +198,10 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ reasoning: 'a' }),
-            delta({ content: 'b' }),
-            delta({ reasoning: 'c' }),
-            finishChunk('stop'),
+            bareDelta({ reasoning: 'a' }),
+            bareDelta({ content: 'b' }),
+            bareDelta({ reasoning: 'c' }),
+            bareFinish('stop'),
           ),
         ),
       ).toStrictEqual([
@@ -252,10 +222,10 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ reasoning: 'a', tool_calls: [] }),
-            delta({ reasoning: 'b', tool_calls: [] }),
-            delta({ content: 'c' }),
-            finishChunk('stop'),
+            bareDelta({ reasoning: 'a', tool_calls: [] }),
+            bareDelta({ reasoning: 'b', tool_calls: [] }),
+            bareDelta({ content: 'c' }),
+            bareFinish('stop'),
           ),
         ),
       ).toStrictEqual([
@@ -274,9 +244,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ role: 'assistant', content: '' }),
-            delta({ content: '' }),
-            finishChunk('stop'),
+            bareDelta({ role: 'assistant', content: '' }),
+            bareDelta({ content: '' }),
+            bareFinish('stop'),
           ),
         ),
       ).toStrictEqual([finishPart('stop', 'stop')]);
@@ -291,21 +261,17 @@ describe('WandbChatStreamProcessor', () => {
       ['tool_calls', 'tool-calls'],
       ['abort', 'other'],
     ])('maps finish_reason %s → %s, keeping it raw', (raw, unified) => {
-      expect(run(sse(delta({ content: 'x' }), finishChunk(raw), '[DONE]')).at(-1)).toStrictEqual(
+      expect(run(sse(bareDelta({ content: 'x' }), bareFinish(raw), '[DONE]')).at(-1)).toStrictEqual(
         finishPart(unified, raw),
       );
     });
 
     it('takes usage (with cached and reasoning tokens) from a trailing choices: [] chunk', () => {
-      const usage = {
-        prompt_tokens: 100,
-        completion_tokens: 40,
-        total_tokens: 140,
-        prompt_tokens_details: { cached_tokens: 60 },
-        completion_tokens_details: { reasoning_tokens: 25 },
-      };
+      const usage = usageWithDetails({ prompt: 100, completion: 40, cached: 60, reasoning: 25 });
       expect(
-        run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage), '[DONE]')).at(-1),
+        run(
+          sse(bareDelta({ content: 'x' }), bareFinish('stop'), bareUsageChunk(usage), '[DONE]'),
+        ).at(-1),
       ).toStrictEqual(
         finishPart('stop', 'stop', {
           inputTokens: { total: 100, noCache: 40, cacheRead: 60, cacheWrite: undefined },
@@ -318,7 +284,7 @@ describe('WandbChatStreamProcessor', () => {
     it('takes usage from the finishing chunk itself', () => {
       const usage = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 };
       expect(
-        run(sse(delta({ content: 'x' }), { ...finishChunk('length'), usage }, '[DONE]')).at(-1),
+        run(sse(bareDelta({ content: 'x' }), { ...bareFinish('length'), usage }, '[DONE]')).at(-1),
       ).toStrictEqual(
         finishPart('length', 'length', {
           inputTokens: { total: 3, noCache: 3, cacheRead: undefined, cacheWrite: undefined },
@@ -329,31 +295,20 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('reports usage as undefined (not 0 or NaN) when W&B sends none', () => {
-      expect(run(sse(delta({ content: 'x' }), finishChunk('stop'), '[DONE]')).at(-1)).toStrictEqual(
-        finishPart('stop', 'stop', NO_USAGE),
-      );
+      expect(
+        run(sse(bareDelta({ content: 'x' }), bareFinish('stop'), '[DONE]')).at(-1),
+      ).toStrictEqual(finishPart('stop', 'stop', NO_USAGE));
     });
 
     it('turns negative and non-number usage counts into undefined', () => {
       const usage = { prompt_tokens: -5, completion_tokens: 'many', total_tokens: 3 };
       expect(
-        run(sse(delta({ content: 'x' }), finishChunk('stop'), usageChunk(usage))).at(-1),
-      ).toStrictEqual(
-        finishPart('stop', 'stop', {
-          inputTokens: {
-            total: undefined,
-            noCache: undefined,
-            cacheRead: undefined,
-            cacheWrite: undefined,
-          },
-          outputTokens: { total: undefined, text: undefined, reasoning: undefined },
-          raw: usage,
-        }),
-      );
+        run(sse(bareDelta({ content: 'x' }), bareFinish('stop'), bareUsageChunk(usage))).at(-1),
+      ).toStrictEqual(finishPart('stop', 'stop', { ...NO_USAGE, raw: usage }));
     });
 
     it('treats [DONE] without a finish_reason as a clean finish (reason other, raw undefined)', () => {
-      expect(run(sse(delta({ content: 'Hi' }), '[DONE]'))).toStrictEqual([
+      expect(run(sse(bareDelta({ content: 'Hi' }), '[DONE]'))).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'Hi' },
         { type: 'text-end', id: 'text-0' },
@@ -362,20 +317,22 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('accepts a finish_reason without [DONE] as a complete stream', () => {
-      expect(run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).at(-1)).toStrictEqual(
+      expect(run(sse(bareDelta({ content: 'Hi' }), bareFinish('stop'))).at(-1)).toStrictEqual(
         finishPart('stop', 'stop'),
       );
     });
 
     it('accepts a final event that lacks its blank line', () => {
       expect(
-        run(`${sse(delta({ content: 'Hi' }))}data: ${JSON.stringify(finishChunk('stop'))}`).at(-1),
+        run(`${sse(bareDelta({ content: 'Hi' }))}data: ${JSON.stringify(bareFinish('stop'))}`).at(
+          -1,
+        ),
       ).toStrictEqual(finishPart('stop', 'stop'));
     });
 
     it('does not emit finish until end() is called', () => {
       const { parts, processor, feed } = stepper();
-      feed(sse(delta({ content: 'x' }), finishChunk('stop'), '[DONE]'));
+      feed(sse(bareDelta({ content: 'x' }), bareFinish('stop'), '[DONE]'));
       expect(parts.map(part => part.type)).toStrictEqual(['text-start', 'text-delta']);
       processor.end();
       expect(parts.map(part => part.type)).toStrictEqual([
@@ -392,16 +349,11 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ role: 'assistant', content: null }),
-            toolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'weather', arguments: '' },
-            }),
-            toolDelta({ index: 0, function: { arguments: '{"city":' } }),
-            toolDelta({ index: 0, function: { arguments: ' "Paris"}' } }),
-            finishChunk('tool_calls'),
+            bareDelta({ role: 'assistant', content: null }),
+            bareToolCallStart(0, 'call_1', 'weather', ''),
+            bareToolDelta({ index: 0, function: { arguments: '{"city":' } }),
+            bareToolDelta({ index: 0, function: { arguments: ' "Paris"}' } }),
+            bareFinish('tool_calls'),
             '[DONE]',
           ),
         ),
@@ -424,14 +376,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{"a":' },
-            }),
-            toolDelta({ index: 0, function: { arguments: '1}' } }),
-            finishChunk('tool_calls'),
+            bareToolCallStart(0, 'call_1', 'f', '{"a":'),
+            bareToolDelta({ index: 0, function: { arguments: '1}' } }),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -446,22 +393,13 @@ describe('WandbChatStreamProcessor', () => {
 
     it('finalizes a call only at finish_reason, never because its arguments already parse', () => {
       const { parts, processor, feed } = stepper();
-      feed(
-        sse(
-          toolDelta({
-            index: 0,
-            id: 'call_1',
-            type: 'function',
-            function: { name: 'calc', arguments: '{"n": 1}' },
-          }),
-        ),
-      );
+      feed(sse(bareToolCallStart(0, 'call_1', 'calc', '{"n": 1}')));
       expect(parts.map(part => part.type)).toStrictEqual(['tool-input-start', 'tool-input-delta']);
-      feed(sse(toolDelta({ index: 0, function: { arguments: '' } })));
+      feed(sse(bareToolDelta({ index: 0, function: { arguments: '' } })));
       expect(parts.some(part => part.type === 'tool-call' || part.type === 'tool-input-end')).toBe(
         false,
       );
-      feed(sse(finishChunk('tool_calls')));
+      feed(sse(bareFinish('tool_calls')));
       expect(parts.slice(-2)).toStrictEqual([
         { type: 'tool-input-end', id: 'call_1' },
         { type: 'tool-call', toolCallId: 'call_1', toolName: 'calc', input: '{"n": 1}' },
@@ -475,9 +413,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'c', function: { name: 'n', arguments: '1' } }),
-            toolDelta({ index: 0, function: { arguments: '23' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ index: 0, id: 'c', function: { name: 'n', arguments: '1' } }),
+            bareToolDelta({ index: 0, function: { arguments: '23' } }),
+            bareFinish('tool_calls'),
           ),
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c', toolName: 'n', input: '123' }]);
@@ -493,19 +431,7 @@ describe('WandbChatStreamProcessor', () => {
           },
         ],
       };
-      expect(
-        run(
-          sse(
-            toolDelta({
-              index: 0,
-              id: 'c',
-              type: 'function',
-              function: { name: 'f', arguments: '{"a":' },
-            }),
-            last,
-          ),
-        ),
-      ).toStrictEqual([
+      expect(run(sse(bareToolCallStart(0, 'c', 'f', '{"a":'), last))).toStrictEqual([
         { type: 'tool-input-start', id: 'c', toolName: 'f' },
         { type: 'tool-input-delta', id: 'c', delta: '{"a":' },
         { type: 'tool-input-delta', id: 'c', delta: '"x"}' },
@@ -516,19 +442,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('finalizes open calls at end() when the stream had [DONE] but no finish_reason', () => {
-      expect(
-        run(
-          sse(
-            toolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
-            '[DONE]',
-          ),
-        ),
-      ).toStrictEqual([
+      expect(run(sse(bareToolCallStart(0, 'call_1', 'f', '{}'), '[DONE]'))).toStrictEqual([
         { type: 'tool-input-start', id: 'call_1', toolName: 'f' },
         { type: 'tool-input-delta', id: 'call_1', delta: '{}' },
         { type: 'tool-input-end', id: 'call_1' },
@@ -539,33 +453,13 @@ describe('WandbChatStreamProcessor', () => {
 
     it('reports finish reason tool-calls when the model says stop after calling tools', () => {
       expect(
-        run(
-          sse(
-            toolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
-            finishChunk('stop'),
-          ),
-        ).at(-1),
+        run(sse(bareToolCallStart(0, 'call_1', 'f', '{}'), bareFinish('stop'))).at(-1),
       ).toStrictEqual(finishPart('tool-calls', 'stop'));
     });
 
     it('gives a call with empty arguments the input ""', () => {
       expect(
-        run(
-          sse(
-            toolDelta({
-              index: 0,
-              id: 'call_now',
-              type: 'function',
-              function: { name: 'now', arguments: '' },
-            }),
-            finishChunk('tool_calls'),
-          ),
-        ),
+        run(sse(bareToolCallStart(0, 'call_now', 'now', ''), bareFinish('tool_calls'))),
       ).toStrictEqual([
         { type: 'tool-input-start', id: 'call_now', toolName: 'now' },
         { type: 'tool-input-end', id: 'call_now' },
@@ -578,8 +472,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'c', function: { name: 'now' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ index: 0, id: 'c', function: { name: 'now' } }),
+            bareFinish('tool_calls'),
           ),
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c', toolName: 'now', input: '' }]);
@@ -589,13 +483,18 @@ describe('WandbChatStreamProcessor', () => {
       const { parts, processor, feed } = stepper();
       feed(
         sse(
-          toolDelta({ index: 0, id: 'call_1', type: 'function', function: { arguments: '{"ci' } }),
+          bareToolDelta({
+            index: 0,
+            id: 'call_1',
+            type: 'function',
+            function: { arguments: '{"ci' },
+          }),
         ),
       );
-      feed(sse(toolDelta({ index: 0, function: { arguments: 'ty":' } })));
+      feed(sse(bareToolDelta({ index: 0, function: { arguments: 'ty":' } })));
       expect(parts).toStrictEqual([]);
-      feed(sse(toolDelta({ index: 0, function: { name: 'weather', arguments: '"Rome"}' } })));
-      feed(sse(finishChunk('tool_calls')));
+      feed(sse(bareToolDelta({ index: 0, function: { name: 'weather', arguments: '"Rome"}' } })));
+      feed(sse(bareFinish('tool_calls')));
       processor.end();
       expect(parts).toStrictEqual([
         { type: 'tool-input-start', id: 'call_1', toolName: 'weather' },
@@ -610,10 +509,10 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'c1', function: { name: '', arguments: '{"a"' } }),
-            toolDelta({ index: 0, function: { name: '  ', arguments: ':1' } }),
-            toolDelta({ index: 0, function: { name: 'f', arguments: '}' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ index: 0, id: 'c1', function: { name: '', arguments: '{"a"' } }),
+            bareToolDelta({ index: 0, function: { name: '  ', arguments: ':1' } }),
+            bareToolDelta({ index: 0, function: { name: 'f', arguments: '}' } }),
+            bareFinish('tool_calls'),
           ),
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'c1', toolName: 'f', input: '{"a":1}' }]);
@@ -623,9 +522,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ id: 'call_x', function: { arguments: '{"q":' } }),
-            toolDelta({ id: 'call_x', function: { name: 'search', arguments: '"cats"}' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ id: 'call_x', function: { arguments: '{"q":' } }),
+            bareToolDelta({ id: 'call_x', function: { name: 'search', arguments: '"cats"}' } }),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -640,8 +539,8 @@ describe('WandbChatStreamProcessor', () => {
     it("reports an error (not a silent finish) when a call's name never arrives", () => {
       const parts = run(
         sse(
-          toolDelta({ index: 0, id: 'call_1', function: { arguments: '{}' } }),
-          finishChunk('tool_calls'),
+          bareToolDelta({ index: 0, id: 'call_1', function: { arguments: '{}' } }),
+          bareFinish('tool_calls'),
           '[DONE]',
         ),
       );
@@ -654,10 +553,14 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ id: 'call_1', type: 'function', function: { name: 'f', arguments: '' } }),
-            toolDelta({ function: { arguments: '{"a":' } }),
-            toolDelta({ function: { arguments: '2}' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({
+              id: 'call_1',
+              type: 'function',
+              function: { name: 'f', arguments: '' },
+            }),
+            bareToolDelta({ function: { arguments: '{"a":' } }),
+            bareToolDelta({ function: { arguments: '2}' } }),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -674,9 +577,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ id: 'call_1', function: { name: 'f', arguments: '{"a":' } }),
-            toolDelta({ id: 'call_1', function: { arguments: '3}' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ id: 'call_1', function: { name: 'f', arguments: '{"a":' } }),
+            bareToolDelta({ id: 'call_1', function: { arguments: '3}' } }),
+            bareFinish('tool_calls'),
           ),
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([
@@ -688,21 +591,11 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({
-              index: 1,
-              id: 'call_a',
-              type: 'function',
-              function: { name: 'f', arguments: '' },
-            }),
-            toolDelta({ index: 1, function: { arguments: '{"x":1}' } }),
-            toolDelta({
-              index: 2,
-              id: 'call_b',
-              type: 'function',
-              function: { name: 'g', arguments: '' },
-            }),
-            toolDelta({ index: 2, function: { arguments: '{"y":2}' } }),
-            finishChunk('tool_calls'),
+            bareToolCallStart(1, 'call_a', 'f', ''),
+            bareToolDelta({ index: 1, function: { arguments: '{"x":1}' } }),
+            bareToolCallStart(2, 'call_b', 'g', ''),
+            bareToolDelta({ index: 2, function: { arguments: '{"y":2}' } }),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -722,25 +615,15 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({
-              index: 0,
-              id: 'call_a',
-              type: 'function',
-              function: { name: 'weather', arguments: '' },
-            }),
-            toolDelta({
-              index: 1,
-              id: 'call_b',
-              type: 'function',
-              function: { name: 'time', arguments: '' },
-            }),
-            toolDelta({ index: 0, function: { arguments: '{"city":' } }),
-            toolDelta({ index: 1, function: { arguments: '{"tz":' } }),
-            toolDelta(
+            bareToolCallStart(0, 'call_a', 'weather', ''),
+            bareToolCallStart(1, 'call_b', 'time', ''),
+            bareToolDelta({ index: 0, function: { arguments: '{"city":' } }),
+            bareToolDelta({ index: 1, function: { arguments: '{"tz":' } }),
+            bareToolDelta(
               { index: 0, function: { arguments: '"Oslo"}' } },
               { index: 1, function: { arguments: '"UTC"}' } },
             ),
-            finishChunk('tool_calls'),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -761,9 +644,9 @@ describe('WandbChatStreamProcessor', () => {
     it('generates one consistent id for a call whose deltas carry no id', () => {
       const parts = run(
         sse(
-          toolDelta({ index: 0, type: 'function', function: { name: 'f', arguments: '{"a"' } }),
-          toolDelta({ index: 0, function: { arguments: ':1}' } }),
-          finishChunk('tool_calls'),
+          bareToolDelta({ index: 0, type: 'function', function: { name: 'f', arguments: '{"a"' } }),
+          bareToolDelta({ index: 0, function: { arguments: ':1}' } }),
+          bareFinish('tool_calls'),
         ),
       );
       const start = parts[0] as Extract<LanguageModelV4StreamPart, { type: 'tool-input-start' }>;
@@ -784,14 +667,9 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            delta({ content: 'Let me check.' }),
-            toolDelta({
-              index: 0,
-              id: 'call_1',
-              type: 'function',
-              function: { name: 'f', arguments: '{}' },
-            }),
-            finishChunk('tool_calls'),
+            bareDelta({ content: 'Let me check.' }),
+            bareToolCallStart(0, 'call_1', 'f', '{}'),
+            bareFinish('tool_calls'),
           ),
         ),
       ).toStrictEqual([
@@ -809,13 +687,13 @@ describe('WandbChatStreamProcessor', () => {
     it('reports a tool call of a non-function type as an error', () => {
       const parts = run(
         sse(
-          toolDelta({
+          bareToolDelta({
             index: 0,
             id: 'c',
             type: 'code_interpreter',
             function: { name: 'f', arguments: '{}' },
           }),
-          finishChunk('tool_calls'),
+          bareFinish('tool_calls'),
         ),
       );
       expect(errorOf(parts).message).toContain('function');
@@ -825,16 +703,11 @@ describe('WandbChatStreamProcessor', () => {
 
   describe('SSE framing', () => {
     const BODY = [
-      delta({ reasoning: 'hm' }),
-      delta({ content: 'Hi' }),
-      toolDelta({
-        index: 0,
-        id: 'call_1',
-        type: 'function',
-        function: { name: 'f', arguments: '{"a":1}' },
-      }),
-      finishChunk('tool_calls'),
-      usageChunk({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 }),
+      bareDelta({ reasoning: 'hm' }),
+      bareDelta({ content: 'Hi' }),
+      bareToolCallStart(0, 'call_1', 'f', '{"a":1}'),
+      bareFinish('tool_calls'),
+      bareUsageChunk({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 }),
     ];
     const EXPECTED = run(sse(...BODY, '[DONE]'));
 
@@ -887,21 +760,16 @@ describe('WandbChatStreamProcessor', () => {
       {
         id: 'chatcmpl-ü',
         created: 1700000000,
-        model: MODEL,
-        ...delta({ role: 'assistant', content: '' }),
+        model: MODEL_ID,
+        ...bareDelta({ role: 'assistant', content: '' }),
       },
-      delta({ reasoning: 'Réflexion 🤔…' }),
-      delta({ content: 'Café é 🙂' }),
-      delta({ content: ' naïve 日本語 👨‍👩‍👧' }),
-      toolDelta({
-        index: 0,
-        id: 'call_é',
-        type: 'function',
-        function: { name: 'say', arguments: '{"text":"' },
-      }),
-      toolDelta({ index: 0, function: { arguments: 'héllo 🙂"}' } }),
-      finishChunk('tool_calls'),
-      usageChunk({ prompt_tokens: 9, completion_tokens: 8, total_tokens: 17 }),
+      bareDelta({ reasoning: 'Réflexion 🤔…' }),
+      bareDelta({ content: 'Café é 🙂' }),
+      bareDelta({ content: ' naïve 日本語 👨‍👩‍👧' }),
+      bareToolCallStart(0, 'call_é', 'say', '{"text":"'),
+      bareToolDelta({ index: 0, function: { arguments: 'héllo 🙂"}' } }),
+      bareFinish('tool_calls'),
+      bareUsageChunk({ prompt_tokens: 9, completion_tokens: 8, total_tokens: 17 }),
       '[DONE]',
     ).replace('data: ', ': comment\r\nevent: message\r\ndata: ');
     const BYTES = encoder.encode(TEXT);
@@ -952,7 +820,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('decodes "é" and "🙂" split across pieces exactly', () => {
-      const text = sse(delta({ content: 'é🙂' }), finishChunk('stop'));
+      const text = sse(bareDelta({ content: 'é🙂' }), bareFinish('stop'));
       const bytes = encoder.encode(text);
       const e = bytes.indexOf(0xc3); // first byte of "é"
       const smile = bytes.indexOf(0xf0); // first byte of "🙂"
@@ -967,7 +835,7 @@ describe('WandbChatStreamProcessor', () => {
 
   describe('failures', () => {
     it('reports a stream with neither finish_reason nor [DONE] as an error, then finish error', () => {
-      const parts = run(sse(delta({ content: 'Half an ans' })));
+      const parts = run(sse(bareDelta({ content: 'Half an ans' })));
       expect(withErrorMessages(parts)).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'Half an ans' },
@@ -989,7 +857,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('does not finalize open tool calls of a truncated stream', () => {
       const parts = run(
-        sse(toolDelta({ index: 0, id: 'c', function: { name: 'f', arguments: '{"a":1}' } })),
+        sse(bareToolDelta({ index: 0, id: 'c', function: { name: 'f', arguments: '{"a":1}' } })),
       );
       expect(parts.map(part => part.type)).toStrictEqual([
         'tool-input-start',
@@ -1002,7 +870,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('keeps usage already received in the error finish', () => {
       const usage = { prompt_tokens: 4, completion_tokens: 1 };
-      const parts = run(sse(delta({ content: 'x' }), usageChunk(usage)));
+      const parts = run(sse(bareDelta({ content: 'x' }), bareUsageChunk(usage)));
       expect(parts.at(-1)).toStrictEqual(
         finishPart('error', undefined, {
           inputTokens: { total: 4, noCache: 4, cacheRead: undefined, cacheWrite: undefined },
@@ -1014,7 +882,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('reports malformed JSON as an error part naming it, and stops', () => {
       const parts = run(
-        `${sse(delta({ content: 'ok' }))}data: {"choices":[{"delta":\n\n${sse(delta({ content: 'late' }), finishChunk('stop'))}`,
+        `${sse(bareDelta({ content: 'ok' }))}data: {"choices":[{"delta":\n\n${sse(bareDelta({ content: 'late' }), bareFinish('stop'))}`,
       );
       expect(withErrorMessages(parts)).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
@@ -1038,7 +906,7 @@ describe('WandbChatStreamProcessor', () => {
     });
 
     it('reports a chunk that breaks the wire format as an error naming the field', () => {
-      const parts = run(sse(delta({ content: 42 }), finishChunk('stop')));
+      const parts = run(sse(bareDelta({ content: 42 }), bareFinish('stop')));
       expect(withErrorMessages(parts)).toStrictEqual([
         {
           type: 'error',
@@ -1056,7 +924,7 @@ describe('WandbChatStreamProcessor', () => {
           code: 503,
         },
       };
-      const parts = run(sse(delta({ content: 'par' }), body, finishChunk('stop')));
+      const parts = run(sse(bareDelta({ content: 'par' }), body, bareFinish('stop')));
       expect(parts.map(part => part.type)).toStrictEqual([
         'text-start',
         'text-delta',
@@ -1082,7 +950,7 @@ describe('WandbChatStreamProcessor', () => {
         type: 'server_error',
         code: 503,
       };
-      const parts = run(sse(delta({ content: 'x' }), body));
+      const parts = run(sse(bareDelta({ content: 'x' }), body));
       expect(errorOf(parts).message).toContain('Engine overloaded');
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
     });
@@ -1103,14 +971,16 @@ describe('WandbChatStreamProcessor', () => {
 
     it('keeps the finish_reason seen before an error event as raw', () => {
       const parts = run(
-        sse(delta({ content: 'x' }), finishChunk('stop'), { error: { message: 'late failure' } }),
+        sse(bareDelta({ content: 'x' }), bareFinish('stop'), {
+          error: { message: 'late failure' },
+        }),
       );
       expect(parts.at(-1)).toStrictEqual(finishPart('error', 'stop'));
     });
 
     it('reports an `event: error` event as an error with its message', () => {
       const parts = run(
-        `${sse(delta({ content: 'x' }))}event: error\ndata: {"message":"Internal server error"}\n\n`,
+        `${sse(bareDelta({ content: 'x' }))}event: error\ndata: {"message":"Internal server error"}\n\n`,
       );
       expect(errorOf(parts).message).toContain('Internal server error');
       expect(parts.at(-1)).toStrictEqual(finishPart('error', undefined));
@@ -1118,7 +988,7 @@ describe('WandbChatStreamProcessor', () => {
 
     it('ignores bytes and end() after a failure', () => {
       const { parts, processor, feed } = stepper();
-      feed(sse(delta({ content: 'a' }), 'not json'));
+      feed(sse(bareDelta({ content: 'a' }), 'not json'));
       const before = [...parts];
       expect(before.map(part => part.type)).toStrictEqual([
         'text-start',
@@ -1128,27 +998,27 @@ describe('WandbChatStreamProcessor', () => {
         'finish',
       ]);
       expect(processor.isFailed).toBe(true);
-      feed(sse(delta({ content: 'b' }), finishChunk('stop'), '[DONE]'));
+      feed(sse(bareDelta({ content: 'b' }), bareFinish('stop'), '[DONE]'));
       processor.end();
       processor.transportError(new Error('later'));
       expect(parts).toStrictEqual(before);
     });
 
     it('ignores the rest of the same byte chunk after a failure', () => {
-      const parts = run(sse('{bad', delta({ content: 'after' }), finishChunk('stop')));
+      const parts = run(sse('{bad', bareDelta({ content: 'after' }), bareFinish('stop')));
       expect(parts.map(part => part.type)).toStrictEqual(['error', 'finish']);
     });
 
     it('is not failed after a clean stream', () => {
       const { processor, feed } = stepper();
-      feed(sse(delta({ content: 'a' }), finishChunk('stop')));
+      feed(sse(bareDelta({ content: 'a' }), bareFinish('stop')));
       processor.end();
       expect(processor.isFailed).toBe(false);
     });
 
     it('reports a transport error as a retryable error part naming the cause, then finish error', () => {
       const { parts, processor, feed } = stepper();
-      feed(sse(delta({ content: 'a' })));
+      feed(sse(bareDelta({ content: 'a' })));
       const cause = new Error('socket hang up');
       processor.transportError(cause);
       expect(withErrorMessages(parts)).toStrictEqual([
@@ -1216,14 +1086,9 @@ describe('WandbChatStreamProcessor', () => {
     it('gives a call whose wire id is already in the prompt a fresh id, used consistently', () => {
       const parts = run(
         sse(
-          toolDelta({
-            index: 0,
-            id: 'tool_0_search',
-            type: 'function',
-            function: { name: 'search', arguments: '{"q":' },
-          }),
-          toolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
-          finishChunk('tool_calls'),
+          bareToolCallStart(0, 'tool_0_search', 'search', '{"q":'),
+          bareToolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
+          bareFinish('tool_calls'),
         ),
         { toolCallIdsInPrompt: new Set(['tool_0_search']) },
       );
@@ -1244,8 +1109,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(
         run(
           sse(
-            toolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }),
-            finishChunk('tool_calls'),
+            bareToolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }),
+            bareFinish('tool_calls'),
           ),
           { toolCallIdsInPrompt: new Set(['call_old']) },
         ).filter(part => part.type === 'tool-call'),
@@ -1255,11 +1120,11 @@ describe('WandbChatStreamProcessor', () => {
     it('keeps two reused ids apart', () => {
       const calls = run(
         sse(
-          toolDelta(
+          bareToolDelta(
             { index: 0, id: 'tool_0', function: { name: 'a', arguments: '{}' } },
             { index: 1, id: 'tool_1', function: { name: 'b', arguments: '{}' } },
           ),
-          finishChunk('tool_calls'),
+          bareFinish('tool_calls'),
         ),
         { toolCallIdsInPrompt: new Set(['tool_0', 'tool_1']) },
       ).filter(part => part.type === 'tool-call') as Array<{
@@ -1276,8 +1141,8 @@ describe('WandbChatStreamProcessor', () => {
 
   describe('includeRawChunks', () => {
     it('emits a raw part with the parsed JSON before the parts of each event ([DONE] has none)', () => {
-      const first = delta({ content: 'Hi' });
-      const last = finishChunk('stop');
+      const first = bareDelta({ content: 'Hi' });
+      const last = bareFinish('stop');
       expect(run(sse(first, last, '[DONE]'), { includeRawChunks: true })).toStrictEqual([
         { type: 'raw', rawValue: first },
         { type: 'text-start', id: 'text-0' },
@@ -1297,7 +1162,9 @@ describe('WandbChatStreamProcessor', () => {
 
     it('emits no raw parts when off', () => {
       expect(
-        run(sse(delta({ content: 'Hi' }), finishChunk('stop'))).some(part => part.type === 'raw'),
+        run(sse(bareDelta({ content: 'Hi' }), bareFinish('stop'))).some(
+          part => part.type === 'raw',
+        ),
       ).toBe(false);
     });
   });
