@@ -12,7 +12,3 @@ export const CHROMIUM = '/usr/bin/chromium';
 export function toolBinary(name: 'bun' | 'deno'): string {
   return join(TOOLS_DIR, 'node_modules', '.bin', name);
 }
-
-export function toolModule(name: 'edge-runtime' | 'miniflare' | 'playwright-core'): string {
-  return join(TOOLS_DIR, 'node_modules', name);
-}
