@@ -4,15 +4,11 @@ import {
   type LanguageModelV4,
   type ProviderV4,
 } from '@ai-sdk/provider';
-import {
-  combineHeaders,
-  loadApiKey,
-  withUserAgentSuffix,
-  type FetchFunction,
-} from '@ai-sdk/provider-utils';
+import { combineHeaders, withUserAgentSuffix, type FetchFunction } from '@ai-sdk/provider-utils';
 import { WandbChatLanguageModel } from './chat/wandb-chat-language-model';
 import type { WandbChatModelId } from './chat/wandb-chat-options';
 import { listWandbModels } from './list-wandb-models';
+import { readEnvironmentVariable } from './read-environment-variable';
 import {
   isSendableHeaderValue,
   validateApiKeySetting,
@@ -132,14 +128,14 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
 export const wandb = createWandb();
 
 function loadWandbApiKey(apiKey: string | undefined): string {
-  let key: string;
-  try {
-    key = loadApiKey({ apiKey, environmentVariableName: 'WANDB_API_KEY', description: 'W&B' });
-  } catch (error) {
-    if (!LoadAPIKeyError.isInstance(error)) throw error;
+  // Not provider-utils' loadApiKey: it reads `process.env` itself, which throws in Deno without
+  // env permission.
+  const key = apiKey ?? readEnvironmentVariable('WANDB_API_KEY');
+  if (key == null) {
     throw new LoadAPIKeyError({
       message:
-        'W&B API key is missing. Set the WANDB_API_KEY environment variable or pass `apiKey` to createWandb(). ' +
+        'W&B API key is missing. Set the WANDB_API_KEY environment variable or pass `apiKey` to createWandb() ' +
+        '(where the environment cannot be read, as in browsers, edge runtimes or Deno without --allow-env, pass `apiKey`). ' +
         'Create a key at https://wandb.ai/settings (API keys).',
     });
   }
@@ -155,10 +151,8 @@ function loadWandbApiKey(apiKey: string | undefined): string {
 }
 
 function projectFromEnvironment(): string | undefined {
-  // Guarded: edge runtimes and browsers have no `process`.
-  if (typeof process === 'undefined') return undefined;
-  const entity = process.env.WANDB_ENTITY;
-  const project = process.env.WANDB_PROJECT;
+  const entity = readEnvironmentVariable('WANDB_ENTITY');
+  const project = readEnvironmentVariable('WANDB_PROJECT');
   if (!entity || !project) return undefined;
   // Read per request, so checked here: a stray '/' or line break would otherwise reach W&B or fetch.
   validateProject(`${entity}/${project}`, 'WANDB_ENTITY/WANDB_PROJECT');
@@ -170,8 +164,7 @@ function projectFromEnvironment(): string | undefined {
  * import, and a malformed variable must not make importing the package fail.
  */
 function baseURLFromEnvironment(): string {
-  // Guarded: edge runtimes and browsers have no `process`.
-  const fromEnvironment = typeof process === 'undefined' ? undefined : process.env.WANDB_BASE_URL;
+  const fromEnvironment = readEnvironmentVariable('WANDB_BASE_URL');
   if (fromEnvironment == null || fromEnvironment === '') return DEFAULT_BASE_URL;
   return validateBaseURL(fromEnvironment, 'The WANDB_BASE_URL environment variable');
 }

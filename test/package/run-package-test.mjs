@@ -25,13 +25,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = join(root, '.cache/package-test');
 const consumerFiles = join(root, 'test/package/consumer');
 
-/** The oldest release of each supported line: require(esm) arrived in 20.19 and 22.12. */
-const NODE_VERSIONS = ['20.19.0', '22.12.0', '24.21.0'];
+/**
+ * The oldest release of each supported line. Our dependencies @ai-sdk/provider and
+ * @ai-sdk/provider-utils declare Node 22 or newer, and the CommonJS build needs require(esm),
+ * which the 22 line has from 22.12.
+ */
+const NODE_VERSIONS = ['22.12.0', '24.21.0'];
 const MAJORS = [
-  { ai: '4.3.19', entry: 'wandb-ai-provider/v1', specificationVersion: 'v1', minNode: 20 },
-  { ai: '5.0.277', entry: 'wandb-ai-provider/v2', specificationVersion: 'v2', minNode: 20 },
-  { ai: '6.0.326', entry: 'wandb-ai-provider/v3', specificationVersion: 'v3', minNode: 20 },
-  // ai@7 declares Node 22 or newer.
+  { ai: '4.3.19', entry: 'wandb-ai-provider/v1', specificationVersion: 'v1', minNode: 22 },
+  { ai: '5.0.277', entry: 'wandb-ai-provider/v2', specificationVersion: 'v2', minNode: 22 },
+  { ai: '6.0.326', entry: 'wandb-ai-provider/v3', specificationVersion: 'v3', minNode: 22 },
   { ai: '7.0.173', entry: 'wandb-ai-provider', specificationVersion: 'v4', minNode: 22 },
 ];
 const ZOD_VERSION = '3.25.76';
@@ -107,7 +110,7 @@ function createConsumer(workDir, tarball, major) {
     [
       ...quietInstall,
       '--no-package-lock',
-      '--engine-strict=false',
+      '--engine-strict',
       tarball,
       `ai@${major.ai}`,
       `zod@${ZOD_VERSION}`,
@@ -162,6 +165,32 @@ function missingTypeImports(dir) {
   return [...missing];
 }
 
+/**
+ * npm checks `engines` against the Node it runs on, so the install is repeated (as a dry run, with
+ * --engine-strict) by npm running on each Node line: any package in the tree that declares a
+ * newer Node fails it with EBADENGINE.
+ */
+function engineStrictInstall(binary, dir, tarball, major) {
+  const npmCli = process.env.npm_execpath;
+  if (npmCli == null)
+    throw new Error('Run this through `npm run test:package` (npm_execpath is unset).');
+  const result = spawnSync(
+    binary,
+    [
+      npmCli,
+      ...quietInstall,
+      '--dry-run',
+      '--no-package-lock',
+      '--engine-strict',
+      tarball,
+      `ai@${major.ai}`,
+      `zod@${ZOD_VERSION}`,
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
+}
+
 function typeCheck(dir) {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], {
@@ -207,9 +236,15 @@ try {
 
     for (const version of NODE_VERSIONS) {
       if (Number(version.split('.')[0]) < major.minNode) {
-        cells.push('–', '–');
+        cells.push('–', '–', '–');
         continue;
       }
+      const install = engineStrictInstall(binaries[version], dir, tarball, major);
+      cells.push(install.ok ? 'ok' : 'FAIL');
+      if (!install.ok)
+        failures.push(
+          `npm install --engine-strict with ai@${major.ai} on Node ${version}:\n${install.output}`,
+        );
       for (const file of ['esm.mjs', 'cjs.cjs']) {
         const result = runConsumer(binaries[version], dir, file, major);
         cells.push(result.ok ? 'ok' : 'FAIL');
@@ -222,9 +257,9 @@ try {
 
   console.log(`\nwandb-ai-provider@${packageVersion} from its tarball:\n`);
   console.log(
-    `| ai | import | tsc (ESM + CJS) | ${NODE_VERSIONS.map(v => `Node ${v} ESM | Node ${v} CJS`).join(' | ')} |`,
+    `| ai | import | tsc (ESM + CJS) | ${NODE_VERSIONS.map(v => `Node ${v} install --engine-strict | Node ${v} ESM | Node ${v} CJS`).join(' | ')} |`,
   );
-  console.log(`|---|---|---|${NODE_VERSIONS.map(() => '---|---|').join('')}`);
+  console.log(`|---|---|---|${NODE_VERSIONS.map(() => '---|---|---|').join('')}`);
   for (const row of rows) console.log(row);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
