@@ -16,6 +16,7 @@ import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
 import { readChatChunk, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
+import type { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
 /*
  * W&B's server-sent events → AI SDK stream parts, in one stage and one pass: bytes are decoded,
@@ -63,12 +64,12 @@ export class WandbChatStreamProcessor {
     private readonly options: {
       includeRawChunks: boolean;
       redact: Redact;
-      /** Tool-call ids of earlier steps: a model that reuses one (`tool_0_search`) gets a new id. */
-      toolCallIdsInPrompt?: ReadonlySet<string>;
+      /** Gives each tool call its id; without it, ids are unique within this response only. */
+      toolCallIds?: WandbToolCallIdAllocator;
     },
   ) {
     this.parser = createParser({ onEvent: event => this.onEvent(event) });
-    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIdsInPrompt);
+    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIds);
   }
 
   /** True once the stream has failed; further input is ignored. */
@@ -261,7 +262,7 @@ export function createWandbPartStream(
     warnings: SharedV4Warning[];
     includeRawChunks: boolean;
     redact: Redact;
-    toolCallIdsInPrompt: ReadonlySet<string>;
+    toolCallIds: WandbToolCallIdAllocator;
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();
