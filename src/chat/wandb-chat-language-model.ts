@@ -12,10 +12,12 @@ import {
   postJsonToApi,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
+import { excerpt } from '../error-message-parts';
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
+import { createKeyRedactor } from '../redact-api-key';
+import { createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
@@ -88,7 +90,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       const text = redact(await new Response(responseBody).text());
       throw new InvalidResponseDataError({
         data: text,
-        message: `Invalid W&B response: the streaming request was answered with application/json, not an event stream (does a proxy on the way buffer responses?): ${text.slice(0, 200)}`,
+        message: `Invalid W&B response: the streaming request was answered with application/json, not an event stream (does a proxy on the way buffer responses?): ${excerpt(text)}`,
       });
     }
 

@@ -5,12 +5,9 @@ import {
   isAbortError,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import {
-  extractWandbErrorMessage,
-  isRetryableWandbStreamError,
-  redactJson,
-  type Redact,
-} from '../wandb-error';
+import { errorMessageOf, excerpt } from '../error-message-parts';
+import { type Redact, redactJson } from '../redact-api-key';
+import { extractWandbErrorMessage, isRetryableWandbStreamError } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
@@ -117,9 +114,8 @@ export class WandbChatStreamProcessor {
    */
   transportError(error: unknown): void {
     if (this.failed) return;
-    const reason = error instanceof Error ? error.message : String(error);
     this.fail(
-      `The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`,
+      `The connection to W&B Inference broke mid-stream (${errorMessageOf(error)}); the answer is incomplete.`,
       {
         cause: error,
         isRetryable: true,
@@ -149,7 +145,7 @@ export class WandbChatStreamProcessor {
     try {
       chunk = readChatChunk(value);
     } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error), { data: value });
+      this.fail(errorMessageOf(error), { data: value });
       return;
     }
 
@@ -182,7 +178,7 @@ export class WandbChatStreamProcessor {
       try {
         for (const delta of chunk.toolCalls) this.toolCalls.process(delta);
       } catch (error) {
-        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        this.fail(errorMessageOf(error), { data: value });
         return;
       }
     }
@@ -239,10 +235,6 @@ export class WandbChatStreamProcessor {
     });
     this.failed = true;
   }
-}
-
-function excerpt(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /**

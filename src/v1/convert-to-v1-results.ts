@@ -13,6 +13,7 @@ import type {
 } from '@ai-sdk/provider-v2';
 import type { GenerateResultOf } from '../faces/language-model-face';
 import type { LanguageModelV2GenerateResult } from '../v2/convert-to-v2-results';
+import { isObject } from '../json-object';
 
 /*
  * LanguageModelV2 results → LanguageModelV1 (ai@4), the step below V2. V1 returns text, reasoning
@@ -252,9 +253,8 @@ function leftOut(what: string): LanguageModelV1CallWarning {
  * rest of the body.
  */
 export function rawCallOf(body: unknown): LanguageModelV1GenerateResult['rawCall'] {
-  if (body == null || typeof body !== 'object' || Array.isArray(body))
-    return { rawPrompt: body, rawSettings: {} };
-  const { messages, ...rawSettings } = body as Record<string, unknown>;
+  if (!isObject(body)) return { rawPrompt: body, rawSettings: {} };
+  const { messages, ...rawSettings } = body;
   return { rawPrompt: messages, rawSettings };
 }
 

@@ -1043,7 +1043,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(withErrorMessages(parts)).toStrictEqual([
         {
           type: 'error',
-          message: 'Invalid W&B response: choices[0].delta.content should be a string, got number.',
+          message:
+            'Invalid W&B response: choices[0].delta.content should be a string, got a number.',
         },
         finishPart('error', undefined),
       ]);
