@@ -7,8 +7,8 @@ import { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
  * Streamed tool-call deltas → tool-input-start/delta/end and tool-call parts.
  *
  * Ours rather than provider-utils' `StreamingToolCallTracker`: that tracker rescans every argument
- * character and builds candidate lists on every delta, which made argument deltas (the bulk of a
- * tool-calling stream) cost about twice what the rest of our stream path does. Here a delta is
+ * character and builds candidate lists on every delta, and argument deltas are the bulk of a
+ * tool-calling stream. Here a delta is
  * matched with one map lookup, and the rarer questions (is a call's JSON already complete?) are
  * only asked when a delta could start a new call.
  *
