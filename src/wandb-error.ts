@@ -4,7 +4,7 @@ import { isObject } from './json-object';
 import { type Redact, redactHeaders } from './redact-api-key';
 
 /*
- * W&B error bodies come in several shapes (wire facts §9.1):
+ * W&B error bodies come in several shapes (docs/wandb-wire-format.md, Errors):
  *   {"error": {"message": "...", "type": "...", "code": "..." | 400}}    OpenAI style
  *   {"detail": "..."}  or  {"detail": [{"loc": [...], "msg": "..."}]}   FastAPI layers
  *   {"object": "error", "message": "..."}                              vLLM native
