@@ -224,13 +224,3 @@ function toolOutputToText(
     }
   }
 }
-
-/** The ids of the tool calls already in the conversation (earlier steps of an agent loop). */
-export function collectToolCallIds(prompt: LanguageModelV4Prompt): Set<string> {
-  const ids = new Set<string>();
-  for (const message of prompt) {
-    if (message.role !== 'assistant') continue;
-    for (const part of message.content) if (part.type === 'tool-call') ids.add(part.toolCallId);
-  }
-  return ids;
-}

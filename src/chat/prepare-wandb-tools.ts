@@ -6,6 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
+import { isObject } from '../json-object';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
 export function prepareWandbTools({
@@ -81,7 +82,7 @@ function validateFunctionTool(tool: LanguageModelV4FunctionTool, names: Set<stri
   names.add(tool.name);
 
   const schema: unknown = tool.inputSchema;
-  if (schema == null || typeof schema !== 'object' || Array.isArray(schema)) {
+  if (!isObject(schema)) {
     throw new InvalidArgumentError({
       argument: `tools.${tool.name}.inputSchema`,
       message: `The input schema of tool "${tool.name}" must be a JSON schema object such as { type: 'object', properties: {…} } (got ${Array.isArray(schema) ? 'an array' : JSON.stringify(schema)}).`,

@@ -2,6 +2,7 @@ import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/pr
 import { isProviderStreamError } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
 import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
+import { WandbToolCallIdAllocator } from '../../src/chat/wandb-tool-call-id-allocator';
 import { MODEL_ID, NO_USAGE } from '../helpers';
 import {
   bareDelta,
@@ -910,7 +911,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(withErrorMessages(parts)).toStrictEqual([
         {
           type: 'error',
-          message: 'Invalid W&B response: choices[0].delta.content should be a string, got number.',
+          message:
+            'Invalid W&B response: choices[0].delta.content should be a string, got a number.',
         },
         finishPart('error', undefined),
       ]);
@@ -1090,7 +1092,7 @@ describe('WandbChatStreamProcessor', () => {
           bareToolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
           bareFinish('tool_calls'),
         ),
-        { toolCallIdsInPrompt: new Set(['tool_0_search']) },
+        { toolCallIds: new WandbToolCallIdAllocator(['tool_0_search']) },
       );
       const id = (parts[0] as { id: string }).id;
       expect(id).not.toBe('tool_0_search');
@@ -1112,7 +1114,7 @@ describe('WandbChatStreamProcessor', () => {
             bareToolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }),
             bareFinish('tool_calls'),
           ),
-          { toolCallIdsInPrompt: new Set(['call_old']) },
+          { toolCallIds: new WandbToolCallIdAllocator(['call_old']) },
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'call_new', toolName: 'f', input: '{}' }]);
     });
@@ -1126,7 +1128,7 @@ describe('WandbChatStreamProcessor', () => {
           ),
           bareFinish('tool_calls'),
         ),
-        { toolCallIdsInPrompt: new Set(['tool_0', 'tool_1']) },
+        { toolCallIds: new WandbToolCallIdAllocator(['tool_0', 'tool_1']) },
       ).filter(part => part.type === 'tool-call') as Array<{
         toolCallId: string;
         toolName: string;

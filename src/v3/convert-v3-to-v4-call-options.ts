@@ -17,7 +17,7 @@ import type {
  * written: V3 gives bytes, base64 or a URL; V4 tags each (`{type: 'data'}`, `{type: 'url'}`), and
  * folds V3's seven kinds of tool-result content into `file`.
  */
-export function convertV3CallOptions(
+export function convertV3ToV4CallOptions(
   options: LanguageModelV3CallOptions,
 ): LanguageModelV4CallOptions {
   return { ...options, prompt: options.prompt.map(convertMessage) };

@@ -20,7 +20,7 @@ import type {
  * object generation in `mode`, calls provider options `providerMetadata`, has `image` parts and
  * free-form tool results; V2 has top-level tools, `responseFormat`, `file` parts and typed outputs.
  */
-export function convertV1CallOptions(options: LanguageModelV1CallOptions): {
+export function convertV1ToV2CallOptions(options: LanguageModelV1CallOptions): {
   options: LanguageModelV2CallOptions;
   /** What the V1 prompt held that V2 cannot carry. */
   warnings: LanguageModelV1CallWarning[];

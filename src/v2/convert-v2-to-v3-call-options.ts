@@ -14,7 +14,7 @@ import type {
  * name of provider tools (`provider-defined` → `provider`) and in tool-result media, which V3
  * splits into image and file data.
  */
-export function convertV2CallOptions(
+export function convertV2ToV3CallOptions(
   options: LanguageModelV2CallOptions,
 ): LanguageModelV3CallOptions {
   return {
