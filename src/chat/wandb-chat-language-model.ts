@@ -12,7 +12,11 @@ import {
   generateId,
   postJsonToApi,
   type ResponseHandler,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
 } from '@ai-sdk/provider-utils';
+import { getWandbModelInfo, type WandbModelInfo } from '../catalog/wandb-model-catalog';
+import { createWandbConfig } from '../create-wandb-config';
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
@@ -21,9 +25,16 @@ import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
+import { readWandbLogprobs } from './read-wandb-logprobs';
 import { readChatResponse, type WandbChatResponse } from './wandb-chat-api';
 import type { WandbChatModelId } from './wandb-chat-options';
 import { createWandbPartStream } from './wandb-chat-stream';
+import {
+  notTravelledWarnings,
+  readWandbChatModelState,
+  serializeWandbChatModel,
+  type WandbChatModelState,
+} from './wandb-chat-workflow-state';
 
 /** A W&B Inference chat model, speaking the AI SDK's LanguageModelV4 interface. */
 export class WandbChatLanguageModel implements LanguageModelV4 {
@@ -31,12 +42,26 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   readonly modelId: WandbChatModelId;
   /** Image URLs are passed to W&B as they are, not downloaded by the AI SDK. */
   readonly supportedUrls = { 'image/*': [/^https?:\/\/.*$/] };
+  /** The catalog's record, for warnings; undefined for ids it does not know. */
+  private readonly modelInfo: WandbModelInfo | undefined;
 
   constructor(
     modelId: WandbChatModelId,
     private readonly config: WandbConfig,
   ) {
     this.modelId = modelId;
+    this.modelInfo = getWandbModelInfo(modelId);
+  }
+
+  /** For durable workflows: plain data without the API key or credential headers. */
+  static [WORKFLOW_SERIALIZE](model: WandbChatLanguageModel): WandbChatModelState {
+    return serializeWandbChatModel(model.modelId, model.config.workflow);
+  }
+
+  /** The key is read from `WANDB_API_KEY` when the restored model makes a request. */
+  static [WORKFLOW_DESERIALIZE](state: unknown): WandbChatLanguageModel {
+    const { modelId, settings, state: checked } = readWandbChatModelState(state);
+    return new WandbChatLanguageModel(modelId, createWandbConfig(settings, checked));
   }
 
   get provider(): string {
@@ -53,6 +78,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       responseHeaders,
     } = await this.post(options, false, textBodyHandler);
     const { rawValue, value: response } = readWandbJsonBody(responseText, redact, readChatResponse);
+    const logprobs = body.logprobs === true ? readWandbLogprobs(rawValue, 'choices[0]') : undefined;
 
     return {
       content: convertResponseContent(response, collectToolCallIds(options.prompt)),
@@ -64,6 +90,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         headers: responseHeaders,
         body: rawValue,
       },
+      ...(logprobs != null ? { providerMetadata: { wandb: { logprobs } } } : {}),
       warnings,
     };
   }
@@ -99,6 +126,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         includeRawChunks: options.includeRawChunks === true,
         redact,
         toolCallIdsInPrompt: collectToolCallIds(options.prompt),
+        logprobs: body.logprobs === true,
       }),
       request: { url, body },
       response: { headers: responseHeaders },
@@ -116,10 +144,14 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       options,
       stream,
       includeUsage: this.config.includeUsage,
+      modelInfo: this.modelInfo,
     });
     const baseURL = this.config.baseURL();
     const url = `${baseURL}/chat/completions`;
-    warnings.unshift(...unencryptedBaseURLWarnings(baseURL));
+    warnings.unshift(
+      ...unencryptedBaseURLWarnings(baseURL),
+      ...notTravelledWarnings(this.config.restoredFrom),
+    );
     const headers = this.config.headers(options.headers);
     const redact = createKeyRedactor(headers);
     const { value, responseHeaders } = await postJsonToApi({

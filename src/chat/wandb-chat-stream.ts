@@ -1,4 +1,4 @@
-import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import type { JSONObject, LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
   createProviderStreamError,
@@ -14,6 +14,7 @@ import {
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
+import { readWandbLogprobs } from './read-wandb-logprobs';
 import { readChatChunk, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
 
@@ -55,6 +56,8 @@ export class WandbChatStreamProcessor {
   private sawFinishReason = false;
   private sawDone = false;
   private usage: WandbUsage | undefined;
+  /** Token log probabilities, collected only when the request asked for them. */
+  private logprobs: JSONObject[] | undefined;
   /** Set once an error part and the final `finish` have been emitted. */
   private failed = false;
 
@@ -65,6 +68,8 @@ export class WandbChatStreamProcessor {
       redact: Redact;
       /** Tool-call ids of earlier steps: a model that reuses one (`tool_0_search`) gets a new id. */
       toolCallIdsInPrompt?: ReadonlySet<string>;
+      /** The request asked for `logprobs`; without it chunks are not searched for them. */
+      logprobs?: boolean;
     },
   ) {
     this.parser = createParser({ onEvent: event => this.onEvent(event) });
@@ -107,6 +112,9 @@ export class WandbChatStreamProcessor {
       type: 'finish',
       finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
       usage: convertWandbUsage(this.usage),
+      ...(this.logprobs != null
+        ? { providerMetadata: { wandb: { logprobs: this.logprobs } } }
+        : {}),
     });
   }
 
@@ -172,6 +180,19 @@ export class WandbChatStreamProcessor {
       this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(chunk) });
     }
     if (chunk.usage != null) this.usage = chunk.usage;
+    if (this.options.logprobs) {
+      let logprobs: JSONObject[] | undefined;
+      try {
+        logprobs = readWandbLogprobs(value, 'choices[0]');
+      } catch (error) {
+        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        return;
+      }
+      if (logprobs != null) {
+        this.logprobs ??= [];
+        this.logprobs.push(...logprobs);
+      }
+    }
 
     if (chunk.reasoning) this.appendToBlock(REASONING, chunk.reasoning);
     if (chunk.content) this.appendToBlock(TEXT, chunk.content);
@@ -262,6 +283,7 @@ export function createWandbPartStream(
     includeRawChunks: boolean;
     redact: Redact;
     toolCallIdsInPrompt: ReadonlySet<string>;
+    logprobs: boolean;
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();
