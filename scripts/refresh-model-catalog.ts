@@ -52,13 +52,15 @@ const date = offline ? established.established : new Date().toISOString().slice(
 const modulePath = file('../src/catalog/wandb-model-catalog.generated.ts');
 writeFileSync(modulePath, renderCatalogModule({ models, date, sources: [...new Set(sources)] }));
 // The committed file is exactly what the formatter makes of the output, so a refresh diff shows only data.
-const format = spawnSync('npx', ['biome', 'format', '--write', modulePath], { stdio: 'inherit' });
-if (format.status !== 0) throw new Error('biome format failed on the generated catalog.');
 const readmePath = file('../README.md');
 writeFileSync(
   readmePath,
   replaceReadmeTable(readFileSync(readmePath, 'utf8'), renderReadmeTable(models, date)),
 );
+const format = spawnSync('npx', ['biome', 'format', '--write', modulePath, readmePath], {
+  stdio: 'inherit',
+});
+if (format.status !== 0) throw new Error('biome format failed on the generated catalog.');
 process.stderr.write(
   `Wrote ${models.length} models (${offline ? 'established facts only' : 'feeds merged'}), catalog of ${date}.\n`,
 );

@@ -90,7 +90,7 @@ export function renderReadmeTable(models: readonly WandbModelFacts[], date: stri
     `Catalog of ${date}. \`*\` inferred (not published by W&B), \`?\` not known.`,
     '',
     '| model | context | max output | images | reasoning | efforts | tools | structured output | lifecycle |',
-    '| --- | --: | --: | --- | --- | --- | --- | --- | --- |',
+    '| --- | ---: | ---: | --- | --- | --- | --- | --- | --- |',
     ...rows.map(row => `| ${row} |`),
     README_TABLE_END,
   ].join('\n');
