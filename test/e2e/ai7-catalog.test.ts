@@ -95,6 +95,21 @@ describe('catalog warnings (help, never block)', () => {
     ]);
   });
 
+  it('warns when a reasoning level goes to a model the catalog lists as not reasoning, and sends it', async () => {
+    const { result, body } = await generate(TEXT_ONLY, { reasoning: 'high' });
+    expect(body.reasoning_effort).toBe('high');
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: 'compatibility',
+        feature: 'reasoning',
+        details: expect.stringContaining('does not reason'),
+      }),
+    ]);
+    const none = await generate(TEXT_ONLY, { reasoning: 'none' });
+    expect(none.result.warnings).toEqual([]);
+    expect(none.body.chat_template_kwargs).toEqual({ enable_thinking: false });
+  });
+
   it('gives unknown ids (LoRA artifacts, new models) no warnings and passes everything through', async () => {
     for (const modelId of [LORA, 'someone/brand-new-model']) {
       const { result, body } = await generate(modelId, {
