@@ -123,6 +123,7 @@ export function readWandbChatModelState(state: unknown): {
   validateProject(value.project, 'The workflow state project');
   validateHeaders(value.headers, 'workflow state headers');
   validateOptionalSetting('includeUsage', value.includeUsage, 'boolean');
+  validateNotTravelled(value.notTravelled);
   const typed = value as WandbChatModelState;
   return {
     modelId: typed.modelId,
@@ -134,6 +135,21 @@ export function readWandbChatModelState(state: unknown): {
     },
     state: typed,
   };
+}
+
+function validateNotTravelled(notTravelled: unknown): void {
+  if (notTravelled == null) return;
+  if (typeof notTravelled !== 'object' || Array.isArray(notTravelled)) {
+    throw invalidState('notTravelled', 'is not an object');
+  }
+  const { headers, fetch } = notTravelled as Record<string, unknown>;
+  if (
+    headers != null &&
+    (!Array.isArray(headers) || headers.some(name => typeof name !== 'string'))
+  ) {
+    throw invalidState('notTravelled.headers', 'is not a list of header names');
+  }
+  if (fetch != null && fetch !== true) throw invalidState('notTravelled.fetch', 'is not true');
 }
 
 /** The warning each call of a restored model carries, when something did not travel. */

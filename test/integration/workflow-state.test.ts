@@ -161,6 +161,10 @@ describe('the workflow state of a chat model', () => {
       { format: 'wandb-chat-model/1', modelId: MODEL, headers: { 'X-A': 1 } },
       /workflow state headers\.X-A/,
     ],
+    [
+      { format: 'wandb-chat-model/1', modelId: MODEL, notTravelled: { headers: 'Authorization' } },
+      /notTravelled\.headers is not a list/,
+    ],
   ])(
     'refuses a malformed state %j with an InvalidArgumentError naming the field',
     (state, message) => {
