@@ -2,6 +2,7 @@ import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { getFromApi } from '@ai-sdk/provider-utils';
 import { describeValueKind } from './error-message-parts';
 import { isObject } from './json-object';
+import { getWandbModelInfo, type WandbModelInfo } from './catalog/wandb-model-catalog';
 import { readWandbJsonBody, textBodyHandler } from './read-wandb-json-body';
 import type { WandbConfig } from './wandb-config';
 import { createKeyRedactor } from './redact-api-key';
@@ -25,6 +26,21 @@ export async function listWandbModels(
     validateUrl: false,
   });
   return readWandbJsonBody(text, redact, readModelIds).value;
+}
+
+/** One live model id with the catalog's record for it, when the catalog knows the id. */
+export type WandbListedModel = { id: string; catalog?: WandbModelInfo };
+
+/** `GET /models`, merged with the catalog: the ids are the live ones, the details the catalog's. */
+export async function listWandbModelsWithDetails(
+  config: WandbConfig,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<WandbListedModel[]> {
+  const ids = await listWandbModels(config, options);
+  return ids.map(id => {
+    const catalog = getWandbModelInfo(id);
+    return catalog != null ? { id, catalog } : { id };
+  });
 }
 
 /** Lenient: only the ids are read; W&B's entries carry no capability metadata anyway. */

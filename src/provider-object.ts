@@ -16,7 +16,9 @@ export function createProviderObject<ModelId, Model, const Members extends objec
     }
     return createModel(modelId);
   };
-  return Object.assign(provider, members);
+  // Descriptors rather than Object.assign, so a getter member stays a getter (evaluated on read).
+  Object.defineProperties(provider, Object.getOwnPropertyDescriptors(members));
+  return provider as typeof provider & Members;
 }
 
 /**

@@ -1,6 +1,10 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
+import type {
+  WandbChatModelState,
+  WandbTravellingSettings,
+} from './chat/wandb-chat-workflow-state';
 
-/** What a model needs from its provider; built once by `createWandb`. */
+/** What a model needs from its provider; built once by `createWandb` (see create-wandb-config.ts). */
 export type WandbConfig = {
   /** Reported as `model.provider`, e.g. `wandb.chat`. */
   provider: string;
@@ -17,4 +21,8 @@ export type WandbConfig = {
   fetch?: FetchFunction;
   /** Ask for a usage chunk at the end of streams (`stream_options.include_usage`). */
   includeUsage: boolean;
+  /** The settings a durable workflow may store with the model: no key, no credential headers. */
+  workflow: WandbTravellingSettings;
+  /** Set on a model restored from a workflow state. */
+  restoredFrom?: WandbChatModelState;
 };

@@ -1,12 +1,16 @@
-import { LoadAPIKeyError, type LanguageModelV4, type ProviderV4 } from '@ai-sdk/provider';
-import { combineHeaders, withUserAgentSuffix, type FetchFunction } from '@ai-sdk/provider-utils';
+import type { LanguageModelV4, ProviderV4 } from '@ai-sdk/provider';
+import type { FetchFunction } from '@ai-sdk/provider-utils';
+import { listWandbCatalog, type WandbModelInfo } from './catalog/wandb-model-catalog';
 import { WandbChatLanguageModel } from './chat/wandb-chat-language-model';
 import type { WandbChatModelId } from './chat/wandb-chat-options';
-import { listWandbModels } from './list-wandb-models';
-import { createProviderObject, noSuchModel } from './provider-object';
-import { readEnvironmentVariable } from './read-environment-variable';
+import { createWandbConfig } from './create-wandb-config';
 import {
-  isSendableHeaderValue,
+  listWandbModels,
+  listWandbModelsWithDetails,
+  type WandbListedModel,
+} from './list-wandb-models';
+import { createProviderObject, noSuchModel } from './provider-object';
+import {
   validateApiKeySetting,
   validateHeaders,
   validateModelId,
@@ -14,9 +18,7 @@ import {
   validateProject,
   validateSettingsObject,
 } from './validate-wandb-settings';
-import { VERSION } from './version';
-import { DEFAULT_BASE_URL, validateBaseURL } from './wandb-base-url';
-import type { WandbConfig } from './wandb-config';
+import { validateBaseURL } from './wandb-base-url';
 
 export { DEFAULT_BASE_URL } from './wandb-base-url';
 
@@ -52,45 +54,46 @@ export interface WandbProvider extends ProviderV4 {
   /** Same as `languageModel`: W&B serves chat models only. */
   chatModel(modelId: WandbChatModelId): LanguageModelV4;
   /** The model ids your key and project can use right now (`GET /models`). */
-  listModels(options?: { abortSignal?: AbortSignal }): Promise<string[]>;
+  listModels(options?: { abortSignal?: AbortSignal; details?: false }): Promise<string[]>;
+  /**
+   * The same ids, each with the catalog's record where it has one (a model picker's data). Ids
+   * the catalog does not know, such as LoRA artifacts, come without a record.
+   */
+  listModels(options: { abortSignal?: AbortSignal; details: true }): Promise<WandbListedModel[]>;
+  /**
+   * The catalog built into this package from W&B's public model data (see "Models" in the README):
+   * context window, image input, reasoning, tools, lifecycle. Not a live list: see `listModels`.
+   */
+  readonly models: readonly WandbModelInfo[];
 }
 
 /** Creates a W&B Inference provider for the AI SDK (`ai@7`, LanguageModelV4). */
 export function createWandb(settings: WandbProviderSettings = {}): WandbProvider {
   validateSettingsObject(settings);
-  const baseURLSetting =
-    settings.baseURL == null ? undefined : validateBaseURL(settings.baseURL, 'The baseURL setting');
+  if (settings.baseURL != null) validateBaseURL(settings.baseURL, 'The baseURL setting');
   validateApiKeySetting(settings.apiKey);
   validateProject(settings.project);
   validateHeaders(settings.headers, 'headers');
   validateOptionalSetting('includeUsage', settings.includeUsage, 'boolean');
   validateOptionalSetting('fetch', settings.fetch, 'function');
 
-  const config: WandbConfig = {
-    provider: 'wandb.chat',
-    baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
-    headers: callHeaders => {
-      validateHeaders(callHeaders, 'headers');
-      return withUserAgentSuffix(
-        combineHeaders(
-          {
-            Authorization: `Bearer ${loadWandbApiKey(settings.apiKey)}`,
-            'OpenAI-Project': settings.project ?? projectFromEnvironment(),
-          },
-          settings.headers,
-          callHeaders,
-        ),
-        `wandb-ai-provider/${VERSION}`,
-      );
-    },
-    fetch: settings.fetch,
-    includeUsage: settings.includeUsage ?? true,
-  };
+  const config = createWandbConfig(settings);
 
   const createChatModel = (modelId: WandbChatModelId): LanguageModelV4 => {
     validateModelId(modelId);
     return new WandbChatLanguageModel(modelId, config);
   };
+
+  function listModels(options?: { abortSignal?: AbortSignal; details?: false }): Promise<string[]>;
+  function listModels(options: {
+    abortSignal?: AbortSignal;
+    details: true;
+  }): Promise<WandbListedModel[]>;
+  function listModels(options?: { abortSignal?: AbortSignal; details?: boolean }) {
+    return options?.details === true
+      ? listWandbModelsWithDetails(config, options)
+      : listWandbModels(config, options);
+  }
 
   return createProviderObject(createChatModel, {
     specificationVersion: 'v4',
@@ -98,51 +101,13 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
     chatModel: createChatModel,
     embeddingModel: noSuchModel('embeddingModel'),
     imageModel: noSuchModel('imageModel'),
-    listModels: (options?: { abortSignal?: AbortSignal }) => listWandbModels(config, options),
+    listModels,
+    // A getter, so the catalog is only built for an app that reads it.
+    get models() {
+      return listWandbCatalog();
+    },
   });
 }
 
 /** The default provider: key from `WANDB_API_KEY`, project from `WANDB_ENTITY`/`WANDB_PROJECT`. */
 export const wandb = /* @__PURE__ */ createWandb();
-
-function loadWandbApiKey(apiKey: string | undefined): string {
-  // Not provider-utils' loadApiKey: it reads `process.env` itself, which throws in Deno without
-  // env permission.
-  const key = apiKey ?? readEnvironmentVariable('WANDB_API_KEY');
-  if (key == null) {
-    throw new LoadAPIKeyError({
-      message:
-        'W&B API key is missing. Set the WANDB_API_KEY environment variable or pass `apiKey` to createWandb() ' +
-        '(where the environment cannot be read, as in browsers, edge runtimes or Deno without --allow-env, pass `apiKey`). ' +
-        'Create a key at https://wandb.ai/settings (API keys).',
-    });
-  }
-  // fetch would reject such a header with a TypeError that quotes the whole key.
-  if (!isSendableHeaderValue(key)) {
-    throw new LoadAPIKeyError({
-      message:
-        'The W&B API key contains a line break or a character that cannot be sent in an HTTP header; it was probably pasted with extra text. ' +
-        'Copy it again from https://wandb.ai/settings (API keys).',
-    });
-  }
-  return key;
-}
-
-function projectFromEnvironment(): string | undefined {
-  const entity = readEnvironmentVariable('WANDB_ENTITY');
-  const project = readEnvironmentVariable('WANDB_PROJECT');
-  if (!entity || !project) return undefined;
-  // Read per request, so checked here: a stray '/' or line break would otherwise reach W&B or fetch.
-  validateProject(`${entity}/${project}`, 'WANDB_ENTITY/WANDB_PROJECT');
-  return `${entity}/${project}`;
-}
-
-/**
- * Read per request, like the key and the project: the default `wandb` instance is created at
- * import, and a malformed variable must not make importing the package fail.
- */
-function baseURLFromEnvironment(): string {
-  const fromEnvironment = readEnvironmentVariable('WANDB_BASE_URL');
-  if (fromEnvironment == null || fromEnvironment === '') return DEFAULT_BASE_URL;
-  return validateBaseURL(fromEnvironment, 'The WANDB_BASE_URL environment variable');
-}

@@ -1,5 +1,7 @@
 import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { injectJsonInstructionIntoMessages } from '@ai-sdk/provider-utils';
+import type { WandbModelInfo } from '../catalog/wandb-model-catalog';
+import { catalogWarnings, mapReasoningForModel } from './map-reasoning-for-model';
 import { convertToWandbMessages } from './convert-to-wandb-messages';
 import { parseWandbChatOptions, type WandbChatOptions } from './wandb-chat-options';
 import { prepareWandbTools } from './prepare-wandb-tools';
@@ -13,14 +15,18 @@ export function buildWandbChatRequest({
   options,
   stream,
   includeUsage,
+  modelInfo,
 }: {
   modelId: string;
   options: LanguageModelV4CallOptions;
   stream: boolean;
   includeUsage: boolean;
+  /** The catalog's record for the model; undefined for ids it does not know (no warnings then). */
+  modelInfo?: WandbModelInfo;
 }): { body: Record<string, unknown>; warnings: SharedV4Warning[] } {
   const wandbOptions = parseWandbChatOptions(options.providerOptions);
   const warnings: SharedV4Warning[] = [];
+  if (modelInfo != null) warnings.push(...catalogWarnings(modelInfo, options.prompt));
 
   if (options.topK != null) {
     warnings.push({
@@ -52,7 +58,10 @@ export function buildWandbChatRequest({
     logit_bias: wandbOptions.logitBias,
     user: wandbOptions.user,
     cache_salt: wandbOptions.cacheSalt,
-    ...reasoningFields(options.reasoning, wandbOptions, warnings),
+    // `top_logprobs` is only accepted together with `logprobs: true`.
+    logprobs: wandbOptions.logprobs ?? (wandbOptions.topLogprobs != null ? true : undefined),
+    top_logprobs: wandbOptions.topLogprobs,
+    ...reasoningFields(options.reasoning, wandbOptions, modelInfo, warnings),
   };
   if (stream) {
     body.stream = true;
@@ -107,11 +116,13 @@ function prepareResponseFormat(
 
 /**
  * Thinking controls. The AI SDK `reasoning` call option maps to the same W&B fields as the typed
- * provider options; when both are given, the provider options win and a warning says so.
+ * provider options; when both are given, the provider options win and a warning says so. Where
+ * the catalog knows the model's effort levels, a level is mapped onto them.
  */
 function reasoningFields(
   reasoning: LanguageModelV4CallOptions['reasoning'],
   wandbOptions: WandbChatOptions,
+  modelInfo: WandbModelInfo | undefined,
   warnings: SharedV4Warning[],
 ): Record<string, unknown> {
   let { enableThinking, reasoningEffort } = wandbOptions;
@@ -122,13 +133,24 @@ function reasoningFields(
         ? (['enableThinking', enableThinking, false] as const)
         : (['reasoningEffort', reasoningEffort, reasoning] as const);
     if (explicit == null) {
-      if (reasoning === 'none') enableThinking = false;
-      else reasoningEffort = reasoning;
+      // Only the field this option controls; the other one, if set, stays the provider option's.
+      const mapped = mapReasoningForModel(reasoning, modelInfo, warnings);
+      enableThinking ??= mapped.enableThinking;
+      reasoningEffort ??= mapped.reasoningEffort;
     } else if (explicit !== wanted) {
       warnings.push({
         type: 'compatibility',
         feature: 'reasoning',
         details: `The reasoning call option "${reasoning}" was overridden by providerOptions.wandb.${optionName}.`,
+      });
+    }
+  }
+  if (wandbOptions.reasoningEffort != null && modelInfo?.reasoningEfforts != null) {
+    if (!modelInfo.reasoningEfforts.includes(wandbOptions.reasoningEffort)) {
+      warnings.push({
+        type: 'compatibility',
+        feature: 'providerOptions.wandb.reasoningEffort',
+        details: `W&B's catalog lists the efforts ${modelInfo.reasoningEfforts.join(', ')} for ${modelInfo.id}, not "${wandbOptions.reasoningEffort}"; it was sent as given.`,
       });
     }
   }

@@ -11,8 +11,12 @@ import {
   extractResponseHeaders,
   postJsonToApi,
   type ResponseHandler,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
 } from '@ai-sdk/provider-utils';
 import { excerpt } from '../error-message-parts';
+import { getWandbModelInfo, type WandbModelInfo } from '../catalog/wandb-model-catalog';
+import { createWandbConfig } from '../create-wandb-config';
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
@@ -21,10 +25,17 @@ import { createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
+import { readWandbLogprobs } from './read-wandb-logprobs';
 import { readChatResponse, type WandbChatResponse } from './wandb-chat-api';
 import type { WandbChatModelId } from './wandb-chat-options';
 import { createWandbPartStream } from './wandb-chat-stream';
 import { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
+import {
+  notTravelledWarnings,
+  readWandbChatModelState,
+  serializeWandbChatModel,
+  type WandbChatModelState,
+} from './wandb-chat-workflow-state';
 
 /** A W&B Inference chat model, speaking the AI SDK's LanguageModelV4 interface. */
 export class WandbChatLanguageModel implements LanguageModelV4 {
@@ -32,12 +43,26 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
   readonly modelId: WandbChatModelId;
   /** Image URLs are passed to W&B as they are, not downloaded by the AI SDK. */
   readonly supportedUrls = { 'image/*': [/^https?:\/\/.*$/] };
+  /** The catalog's record, for warnings; undefined for ids it does not know. */
+  private readonly modelInfo: WandbModelInfo | undefined;
 
   constructor(
     modelId: WandbChatModelId,
     private readonly config: WandbConfig,
   ) {
     this.modelId = modelId;
+    this.modelInfo = getWandbModelInfo(modelId);
+  }
+
+  /** For durable workflows: plain data without the API key or credential headers. */
+  static [WORKFLOW_SERIALIZE](model: WandbChatLanguageModel): WandbChatModelState {
+    return serializeWandbChatModel(model.modelId, model.config.workflow);
+  }
+
+  /** The key is read from `WANDB_API_KEY` when the restored model makes a request. */
+  static [WORKFLOW_DESERIALIZE](state: unknown): WandbChatLanguageModel {
+    const { modelId, settings, state: checked } = readWandbChatModelState(state);
+    return new WandbChatLanguageModel(modelId, createWandbConfig(settings, checked));
   }
 
   get provider(): string {
@@ -54,6 +79,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       responseHeaders,
     } = await this.post(options, false, textBodyHandler);
     const { rawValue, value: response } = readWandbJsonBody(responseText, redact, readChatResponse);
+    const logprobs = body.logprobs === true ? readWandbLogprobs(rawValue, 'choices[0]') : undefined;
 
     return {
       content: convertResponseContent(response, WandbToolCallIdAllocator.forPrompt(options.prompt)),
@@ -65,6 +91,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         headers: responseHeaders,
         body: rawValue,
       },
+      ...(logprobs != null ? { providerMetadata: { wandb: { logprobs } } } : {}),
       warnings,
     };
   }
@@ -100,6 +127,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         includeRawChunks: options.includeRawChunks === true,
         redact,
         toolCallIds: WandbToolCallIdAllocator.forPrompt(options.prompt),
+        logprobs: body.logprobs === true,
       }),
       request: { url, body },
       response: { headers: responseHeaders },
@@ -117,10 +145,14 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       options,
       stream,
       includeUsage: this.config.includeUsage,
+      modelInfo: this.modelInfo,
     });
     const baseURL = this.config.baseURL();
     const url = `${baseURL}/chat/completions`;
-    warnings.unshift(...unencryptedBaseURLWarnings(baseURL));
+    warnings.unshift(
+      ...unencryptedBaseURLWarnings(baseURL),
+      ...notTravelledWarnings(this.config.restoredFrom),
+    );
     const headers = this.config.headers(options.headers);
     const redact = createKeyRedactor(headers);
     const { value, responseHeaders } = await postJsonToApi({

@@ -56,6 +56,13 @@ export type WandbChatOptions = {
   /** An id for your end user (`user`). */
   user?: string;
   /**
+   * Ask for the log probability of each generated token (`logprobs`), if the model serves them.
+   * They arrive under `providerMetadata.wandb.logprobs`.
+   */
+  logprobs?: boolean;
+  /** Also the most likely alternatives at each position, 0 to 20 (`top_logprobs`; implies `logprobs`). */
+  topLogprobs?: number;
+  /**
    * Send JSON schemas as `response_format: json_schema` (default `true`). With `false`, JSON output
    * uses `json_object` and the schema is written into the prompt instead.
    */
@@ -95,6 +102,8 @@ function createWandbChatOptionsSchema() {
     parallelToolCalls: z.boolean().optional(),
     logitBias: z.record(z.string(), z.number().min(-100).max(100)).optional(),
     user: z.string().optional(),
+    logprobs: z.boolean().optional(),
+    topLogprobs: z.number().int().min(0).max(20).optional(),
     structuredOutputs: z.boolean().optional(),
     strictJsonSchema: z.boolean().optional(),
     // Values are checked by validateExtraBodyIsJson below, which names the field JSON cannot carry.

@@ -1,4 +1,4 @@
-import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import type { JSONObject, LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
   createProviderStreamError,
@@ -11,6 +11,7 @@ import { extractWandbErrorMessage, isRetryableWandbStreamError } from '../wandb-
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
+import { readWandbLogprobs } from './read-wandb-logprobs';
 import { readChatChunk, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
 import type { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
@@ -53,6 +54,8 @@ export class WandbChatStreamProcessor {
   private sawFinishReason = false;
   private sawDone = false;
   private usage: WandbUsage | undefined;
+  /** Token log probabilities, collected only when the request asked for them. */
+  private logprobs: JSONObject[] | undefined;
   /** Set once an error part and the final `finish` have been emitted. */
   private failed = false;
 
@@ -63,6 +66,8 @@ export class WandbChatStreamProcessor {
       redact: Redact;
       /** Gives each tool call its id; without it, ids are unique within this response only. */
       toolCallIds?: WandbToolCallIdAllocator;
+      /** The request asked for `logprobs`; without it chunks are not searched for them. */
+      logprobs?: boolean;
     },
   ) {
     this.parser = createParser({ onEvent: event => this.onEvent(event) });
@@ -105,6 +110,9 @@ export class WandbChatStreamProcessor {
       type: 'finish',
       finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
       usage: convertWandbUsage(this.usage),
+      ...(this.logprobs != null
+        ? { providerMetadata: { wandb: { logprobs: this.logprobs } } }
+        : {}),
     });
   }
 
@@ -169,6 +177,19 @@ export class WandbChatStreamProcessor {
       this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(chunk) });
     }
     if (chunk.usage != null) this.usage = chunk.usage;
+    if (this.options.logprobs) {
+      let logprobs: JSONObject[] | undefined;
+      try {
+        logprobs = readWandbLogprobs(value, 'choices[0]');
+      } catch (error) {
+        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        return;
+      }
+      if (logprobs != null) {
+        this.logprobs ??= [];
+        this.logprobs.push(...logprobs);
+      }
+    }
 
     if (chunk.reasoning) this.appendToBlock(REASONING, chunk.reasoning);
     if (chunk.content) this.appendToBlock(TEXT, chunk.content);
@@ -255,6 +276,7 @@ export function createWandbPartStream(
     includeRawChunks: boolean;
     redact: Redact;
     toolCallIds: WandbToolCallIdAllocator;
+    logprobs: boolean;
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();

@@ -583,9 +583,12 @@ describe('the reasoning call option', () => {
     },
   );
 
-  it('maps reasoning none to enable_thinking false', async () => {
-    const { body } = await generate({ reasoning: 'none' });
-    expect(body.chat_template_kwargs).toEqual({ enable_thinking: false });
+  it('maps reasoning none to enable_thinking false (a model that can turn thinking off)', async () => {
+    server.chat({ type: 'json', body: completion({ content: 'ok' }) });
+    await providerFor(server)('Qwen/Qwen3.6-35B-A3B').doGenerate(
+      callOptions({ reasoning: 'none' }),
+    );
+    expect(lastRequest(server).body.chat_template_kwargs).toEqual({ enable_thinking: false });
   });
 
   it('lets providerOptions.wandb.reasoningEffort win over the reasoning call option', async () => {

@@ -6,14 +6,11 @@
 import { LoadAPIKeyError } from '@ai-sdk/provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import { completion } from '../support/wire';
+import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
 import { callOptions, errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
-let server: FakeWandbServer;
-beforeAll(async () => {
-  server = await startFakeWandbServer();
-});
-afterAll(() => server.close());
+const server = useFakeWandbServer();
 afterEach(() => {
   vi.unstubAllGlobals();
 });

@@ -24,6 +24,7 @@ const rootMembers = {
   embeddingModel: noSuchModel('embeddingModel'),
   imageModel: noSuchModel('imageModel'),
   listModels,
+  models: [],
 } as const;
 
 export const complete: WandbProvider = createProviderObject(createModel, rootMembers);
