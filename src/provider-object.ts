@@ -16,9 +16,7 @@ export function createProviderObject<ModelId, Model, const Members extends objec
     }
     return createModel(modelId);
   };
-  // Descriptors rather than Object.assign, so a getter member stays a getter (evaluated on read).
-  Object.defineProperties(provider, Object.getOwnPropertyDescriptors(members));
-  return provider as typeof provider & Members;
+  return Object.assign(provider, members);
 }
 
 /**

@@ -102,10 +102,7 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
     embeddingModel: noSuchModel('embeddingModel'),
     imageModel: noSuchModel('imageModel'),
     listModels,
-    // A getter, so the catalog is only built for an app that reads it.
-    get models() {
-      return listWandbCatalog();
-    },
+    models: listWandbCatalog(),
   });
 }
 
