@@ -1,9 +1,9 @@
 /**
  * A local stand-in for W&B Inference on 127.0.0.1, so that every example and the Next.js app run
- * without an API key. It is the tests' scripted fake server (`test/fake-wandb-server.ts`: real
- * HTTP, real server-sent events) with one script for every request: W&B's auth and not-found
- * errors, the model list, and the canned answers of `canned-answers.ts`, streamed word by word
- * with a small delay so that streaming is visible.
+ * without an API key. It is the tests' scripted fake server
+ * (`src/emulator/scripted-wandb-server.ts`: real HTTP, real server-sent events) with one script for
+ * every request: W&B's auth and not-found errors, the model list, and the canned answers of
+ * `canned-answers.ts`, streamed word by word with a small delay so that streaming is visible.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -14,7 +14,7 @@ import {
   type ChunkOrigin,
   type RecordedRequest,
   type ScriptedReply,
-} from '../../test/fake-wandb-server.ts';
+} from '../../src/emulator/scripted-wandb-server.ts';
 import { cannedAnswerFor, type CannedAnswer, type ChatAsk } from './canned-answers.ts';
 
 /** The key the emulator accepts; any other key gets W&B's 401. */

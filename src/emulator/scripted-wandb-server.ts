@@ -16,6 +16,7 @@ export type RecordedRequest = {
   headers: Record<string, string | string[] | undefined>;
   bodyText: string;
   /** The parsed JSON body (undefined when there is none). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever body the provider sent
   body: any;
   /** `performance.now()` when the request's body had fully arrived. */
   receivedAt: number;
