@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const emulator = await startWandbEmulator(options);
   // Listening for the signals before the first line, so that whoever reads it can stop us.
   const stop = () => {
+    clearInterval(orphanWatch);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     emulator.close().then(() => {
@@ -82,6 +83,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Under `npx`, a SIGTERM to npm ends npm and its shell but does not reach us; we notice that we
+  // were orphaned (a new parent) and stop too, instead of serving on forever.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid === parent) return;
+    stop();
+  }, 500);
+  orphanWatch.unref();
   console.log(`WANDB_BASE_URL=${emulator.baseURL}`);
   console.error('W&B emulator ready: any non-empty WANDB_API_KEY works. Ctrl-C stops it.');
 }

@@ -59,6 +59,25 @@ describe('wandb-emulator', () => {
     expect(await exit).toEqual([0, null]);
   });
 
+  it('stops when orphaned, as under npx when a supervisor ends npm', async () => {
+    // A shell that runs the emulator as its child, as `npm exec` does; killing the shell alone
+    // leaves the emulator with a new parent.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${CLI}" & wait`]);
+    started.push(shell);
+    const [firstLine] = (await once(createInterface({ input: shell.stdout }), 'line')) as [string];
+    const baseURL = firstLine.slice('WANDB_BASE_URL='.length);
+    shell.kill('SIGKILL');
+    // Waits until the emulator no longer answers; the test's timeout fails it if it serves on.
+    let serving = true;
+    while (serving) {
+      serving = await fetch(`${baseURL}/models`).then(
+        () => true,
+        () => false,
+      );
+      if (serving) await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  });
+
   it('says when the port is taken', async () => {
     const { child, firstLine } = await start();
     const port = new URL(firstLine.slice('WANDB_BASE_URL='.length)).port;
