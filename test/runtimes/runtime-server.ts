@@ -11,7 +11,7 @@ import {
   type FakeWandbServer,
   type RecordedRequest,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 
 export type { FakeWandbServer, RecordedRequest };
 

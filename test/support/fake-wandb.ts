@@ -17,7 +17,10 @@ import {
   createWandb as createWandbV3,
   type WandbProvider as WandbProviderV3,
 } from '../../src/v3/index';
-import { type FakeWandbServer, startFakeWandbServer } from '../fake-wandb-server';
+import {
+  type FakeWandbServer,
+  startFakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { API_KEY } from '../helpers';
 
 // The server's W&B answer builders are re-exported for `wire.ts`; tests take them from there.
@@ -31,7 +34,7 @@ export {
   startFakeWandbServer,
   textStream,
   usageChunk,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 
 /**
  * A fake server for the calling suite (or `describe` block): started before its first test, closed

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { completion, startFakeWandbServer } from '../fake-wandb-server.ts';
+import { completion, startFakeWandbServer } from '../../src/emulator/scripted-wandb-server.ts';
 
 const WORKFLOW_VERSION = '5.0.0-beta.55';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
