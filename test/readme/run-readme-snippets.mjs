@@ -31,6 +31,8 @@ const AI_FOR_ENTRY = {
   'wandb-ai-provider/v4': '7.0.173',
 };
 const ZOD_VERSION = '3.25.76';
+/** What a TypeScript user adds to run the same file as `index.ts` (the README says so). */
+const TYPES_NODE_VERSION = '24.19.2';
 /** Packages a block may import beyond `ai`, zod and ours, pinned. */
 const PINNED = {};
 
@@ -77,6 +79,7 @@ function createApp(workDir, tarball, ai, packages) {
       tarball,
       `ai@${ai}`,
       `zod@${ZOD_VERSION}`,
+      `@types/node@${TYPES_NODE_VERSION}`,
       ...specs,
     ],
     { cwd: dir, env: { ...process.env, npm_config_cache: npmCache } },
@@ -89,7 +92,7 @@ function createApp(workDir, tarball, ai, packages) {
         moduleResolution: 'nodenext',
         target: 'es2022',
         lib: ['es2022', 'dom'],
-        types: [],
+        types: ['node'],
         strict: true,
         noEmit: true,
         skipLibCheck: true,
@@ -119,7 +122,9 @@ function startEmulator(appDir) {
 
 function typeCheck(dir) {
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], {
+  // Run in the app, so that tsc names the files relative to it (`snippet-1.mts(9,46): …`).
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], {
+    cwd: dir,
     encoding: 'utf8',
   });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
@@ -168,7 +173,7 @@ try {
     const types = typeErrors.get(snippet.dir);
     const ownTypeErrors = types.ok
       ? []
-      : types.output.split('\n').filter(line => line.startsWith(`${snippet.name}.mts`));
+      : types.output.split('\n').filter(line => line.startsWith(`${snippet.name}.mts(`));
     const result = runSnippet(snippet.dir, `${snippet.name}.mjs`, emulator.baseURL);
     if (ownTypeErrors.length > 0) result.problems.push('tsc errors');
     if (result.problems.length === 0) {
@@ -183,7 +188,7 @@ try {
   }
   // A tsc failure that names no snippet (a broken install, say) must not pass unseen.
   for (const [dir, types] of typeErrors) {
-    const named = snippets.some(s => s.dir === dir && types.output.includes(`${s.name}.mts`));
+    const named = snippets.some(s => s.dir === dir && types.output.includes(`${s.name}.mts(`));
     if (!types.ok && !named) failures.push(`tsc in ${dir}:\n${types.output}`);
   }
 } finally {

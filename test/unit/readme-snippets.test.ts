@@ -51,3 +51,15 @@ describe('README snippets that npm run test:readme runs', () => {
     ]);
   });
 });
+
+describe('the README’s Developing section', () => {
+  it('lists exactly the commands .ci/run runs, in its order', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Developing'));
+    const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const ciCommands = readFileSync('.ci/run', 'utf8')
+      .split('\n')
+      .filter(line => line.startsWith('npm '));
+    expect(block.trim().split('\n')).toEqual(ciCommands);
+  });
+});
