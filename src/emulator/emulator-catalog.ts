@@ -1,7 +1,9 @@
+import { wandbModelFacts } from '../catalog/wandb-model-catalog.generated.ts';
+import type { WandbReasoningMode } from '../catalog/wandb-model-facts.ts';
+
 /**
- * The models the emulator lists on `GET /v1/models`, with how each one reasons on W&B Inference
- * (W&B's model list and reasoning docs). The emulator serves any other model id too, as a model
- * without reasoning.
+ * The models the emulator lists on `GET /v1/models` are the package's catalog; each reasons the
+ * way the catalog says. The emulator serves any other model id too, as a model without reasoning.
  */
 export type ReasoningStyle =
   /** Always reasons; cannot be turned off. */
@@ -12,28 +14,33 @@ export type ReasoningStyle =
   | 'off-by-default'
   | 'none';
 
-export const EMULATOR_CATALOG: Readonly<Record<string, ReasoningStyle>> = {
-  'moonshotai/Kimi-K2.7-Code': 'always',
-  'moonshotai/Kimi-K2.6': 'always',
-  'deepseek-ai/DeepSeek-V3.1': 'none',
-  'deepseek-ai/DeepSeek-V4-Pro-0813': 'on-by-default',
-  'deepseek-ai/DeepSeek-V4-Flash-0731': 'on-by-default',
-  'deepseek-ai/DeepSeek-V4.1-Flash': 'on-by-default',
-  'Qwen/Qwen3.6-35B-A3B': 'on-by-default',
-  'Qwen/Qwen3.8-27B': 'on-by-default',
-  'nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B': 'on-by-default',
-  'nvidia/NVIDIA-Nemotron-3.5-Lightning-30B-A3B': 'on-by-default',
-  'openai/gpt-oss-120b': 'always',
-  'openai/gpt-oss-20b': 'always',
-  'google/gemma-4-31B-it': 'off-by-default',
-  'google/gemma-4-26B-A4B-it': 'off-by-default',
-  'meta-llama/Llama-3.3-70B-Instruct': 'none',
-  'meta-llama/Llama-3.1-8B-Instruct': 'none',
-  'ibm-granite/granite-4.2-8b': 'on-by-default',
-  'MiniMaxAI/MiniMax-M3': 'on-by-default',
-  'zai-org/GLM-5.3-Flash': 'always',
-  'zai-org/GLM-5.2': 'on-by-default',
-};
+/**
+ * A switchable model whose default is not published, one that decides per request, and one whose
+ * mode the catalog does not know all answer as the commonest style on W&B: on unless switched off.
+ */
+function styleOf(mode: WandbReasoningMode | undefined): ReasoningStyle {
+  switch (mode) {
+    case 'always-on':
+      return 'always';
+    case 'off-by-default':
+      return 'off-by-default';
+    case 'none':
+      return 'none';
+    case 'on-by-default':
+    case 'toggle':
+    case 'adaptive':
+    case undefined:
+      return 'on-by-default';
+    default: {
+      const exhaustive: never = mode;
+      throw new Error(`unknown reasoning mode ${String(exhaustive)}`);
+    }
+  }
+}
+
+export const EMULATOR_CATALOG: Readonly<Record<string, ReasoningStyle>> = Object.fromEntries(
+  wandbModelFacts.map(facts => [facts.id, styleOf(facts.reasoning)]),
+);
 
 /** Whether `model` shows reasoning for a request with this `enable_thinking` value. */
 export function reasonsFor(model: string, enableThinking: boolean | undefined): boolean {
