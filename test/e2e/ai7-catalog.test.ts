@@ -3,7 +3,7 @@
  * real `ai@7` functions against the fake W&B server.
  */
 import { generateText, streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wandbModelFacts } from '../../src/catalog/wandb-model-catalog.generated';
 import { chunk, completion, textStream, usageChunk } from '../support/wire';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';

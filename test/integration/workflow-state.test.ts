@@ -5,7 +5,7 @@
 import { InvalidArgumentError, LoadAPIKeyError } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { generateText, streamText } from 'ai';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WandbChatLanguageModel } from '../../src/chat/wandb-chat-language-model';
 import { completion, textStream } from '../support/wire';
 import { providerFor, useFakeWandbServer } from '../support/fake-wandb';

@@ -4,10 +4,10 @@
 // Here `process.env` is replaced by one whose every read throws like Deno's; the real Deno run is
 // in `npm run test:runtimes`.
 import { LoadAPIKeyError } from '@ai-sdk/provider';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWandb } from '../../src/index';
 import { completion } from '../support/wire';
-import { providerFor, useFakeWandbServer } from '../support/fake-wandb';
+import { useFakeWandbServer } from '../support/fake-wandb';
 import { callOptions, errorFrom, headerOf, lastRequest, MODEL_ID } from '../helpers';
 
 const server = useFakeWandbServer();
