@@ -147,7 +147,11 @@ function convertAssistantMessage(
     content: toolCalls.length > 0 && text === '' ? null : text,
   };
   // Reasoning models (DeepSeek, Kimi) require their earlier reasoning back on tool-call turns.
-  if (reasoning !== '') message.reasoning_content = reasoning;
+  // Under both names: vLLM 0.16+ reads only `reasoning`, older servers only `reasoning_content`.
+  if (reasoning !== '') {
+    message.reasoning = reasoning;
+    message.reasoning_content = reasoning;
+  }
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   return message;
 }

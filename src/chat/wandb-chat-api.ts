@@ -24,6 +24,9 @@ export type WandbToolCall = {
 export type WandbAssistantMessage = {
   role: 'assistant';
   content: string | null;
+  /** Earlier reasoning, read by vLLM 0.16 and later (which drop `reasoning_content`). */
+  reasoning?: string;
+  /** The same reasoning, read by older servers and by DeepSeek/Kimi chat templates. */
   reasoning_content?: string;
   tool_calls?: WandbToolCall[];
 };

@@ -312,7 +312,7 @@ describe('convertToWandbMessages', () => {
       ]);
     });
 
-    it('sends reasoning back as reasoning_content, concatenated', () => {
+    it('sends reasoning back as reasoning and reasoning_content, concatenated', () => {
       expect(
         convertToWandbMessages([
           {
@@ -325,11 +325,16 @@ describe('convertToWandbMessages', () => {
           },
         ]),
       ).toStrictEqual([
-        { role: 'assistant', content: 'Answer: 4', reasoning_content: 'Let me think. Done.' },
+        {
+          role: 'assistant',
+          content: 'Answer: 4',
+          reasoning: 'Let me think. Done.',
+          reasoning_content: 'Let me think. Done.',
+        },
       ]);
     });
 
-    it('omits reasoning_content when reasoning is empty', () => {
+    it('omits reasoning and reasoning_content when reasoning is empty', () => {
       expect(
         convertToWandbMessages([
           {
@@ -453,6 +458,7 @@ describe('convertToWandbMessages', () => {
         {
           role: 'assistant',
           content: null,
+          reasoning: 'Need the weather.',
           reasoning_content: 'Need the weather.',
           tool_calls: [
             { id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } },
@@ -707,6 +713,7 @@ describe('convertToWandbMessages', () => {
       {
         role: 'assistant',
         content: null,
+        reasoning: 'Call the tool.',
         reasoning_content: 'Call the tool.',
         tool_calls: [
           {
