@@ -115,10 +115,22 @@ function tokenCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/**
+ * `""` and `created: 0` count as absent: gateways and content filters send a first chunk with
+ * placeholders before the model's own chunks.
+ */
+function readId(value: unknown, path: string): string | undefined {
+  return optionalString(value, path) || undefined;
+}
+
+function readCreated(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
 function readMetadata(body: JsonObject, target: WandbResponseMetadata) {
-  target.id = optionalString(body.id, 'id');
-  target.model = optionalString(body.model, 'model');
-  target.created = typeof body.created === 'number' ? body.created : undefined;
+  target.id = readId(body.id, 'id');
+  target.model = readId(body.model, 'model');
+  target.created = readCreated(body.created);
 }
 
 function readUsage(value: unknown): WandbUsage | undefined {
@@ -244,9 +256,9 @@ function isWellFormedToolCallDelta(item: unknown): item is WandbToolCallDelta {
  */
 export function readChatChunk(value: unknown): WandbChatChunk {
   const body = readObject(value, 'the stream chunk');
-  const id = optionalString(body.id, 'id');
-  const model = optionalString(body.model, 'model');
-  const created = typeof body.created === 'number' ? body.created : undefined;
+  const id = readId(body.id, 'id');
+  const model = readId(body.model, 'model');
+  const created = readCreated(body.created);
 
   if (body.error != null) {
     const error = isObject(body.error) ? body.error : { message: String(body.error) };
