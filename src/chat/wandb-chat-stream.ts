@@ -1,4 +1,8 @@
-import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4FinishReason,
+  LanguageModelV4StreamPart,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
   createProviderStreamError,
@@ -107,9 +111,21 @@ export class WandbChatStreamProcessor {
     this.toolCalls.flush();
     this.emit({
       type: 'finish',
-      finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
+      finishReason: this.finalFinishReason(),
       usage: convertWandbUsage(this.usage),
     });
+  }
+
+  /**
+   * `[DONE]` without any `finish_reason` ends the stream cleanly without saying the answer is
+   * complete: LanguageModelV4's `interrupted`. With tool calls the turn is still a tool-call turn
+   * (Kimi via vLLM omits the reason after calling tools).
+   */
+  private finalFinishReason(): LanguageModelV4FinishReason {
+    if (!this.sawFinishReason && !this.toolCalls.hasToolCalls) {
+      return { unified: 'interrupted', raw: undefined };
+    }
+    return mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls);
   }
 
   /**

@@ -352,12 +352,12 @@ describe('WandbChatStreamProcessor', () => {
       );
     });
 
-    it('treats [DONE] without a finish_reason as a clean finish (reason other, raw undefined)', () => {
+    it('treats [DONE] without a finish_reason as a clean end without completion (interrupted)', () => {
       expect(run(sse(delta({ content: 'Hi' }), '[DONE]'))).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'Hi' },
         { type: 'text-end', id: 'text-0' },
-        finishPart('other', undefined),
+        finishPart('interrupted', undefined),
       ]);
     });
 
