@@ -6,6 +6,7 @@ import {
 } from '@ai-sdk/provider';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
+import { unknownValueError } from '../unknown-value-error';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
 export function prepareWandbTools({
@@ -50,7 +51,7 @@ export function prepareWandbTools({
         break;
       default: {
         const exhaustive: never = tool;
-        throw new Error(`Unknown tool type: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('tool type', exhaustive);
       }
     }
   }
@@ -107,7 +108,7 @@ function convertToolChoice(
       return { type: 'function', function: { name: toolChoice.toolName } };
     default: {
       const exhaustive: never = toolChoice;
-      throw new Error(`Unknown tool choice: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('tool choice', exhaustive);
     }
   }
 }

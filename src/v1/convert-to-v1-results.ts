@@ -13,6 +13,7 @@ import type {
 } from '@ai-sdk/provider-v2';
 import type { GenerateResultOf } from '../faces/language-model-face';
 import type { LanguageModelV2GenerateResult } from '../v2/convert-to-v2-results';
+import { unknownValueError } from '../unknown-value-error';
 
 /*
  * LanguageModelV2 results → LanguageModelV1 (ai@4), the step below V2. V1 returns text, reasoning
@@ -58,7 +59,7 @@ export function convertToV1GenerateResult(
         break;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('content part', exhaustive);
       }
     }
   }
@@ -145,7 +146,7 @@ export function createV1StreamPartConverter(): (
         return undefined;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('stream part', exhaustive);
       }
     }
   };
@@ -235,7 +236,7 @@ export function convertToV1Warning(
       return warning;
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }
