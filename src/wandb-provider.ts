@@ -18,6 +18,7 @@ import {
   validateApiKeySetting,
   validateHeaders,
   validateModelId,
+  validateName,
   validateOptionalSetting,
   validateProject,
   validateSettingsObject,
@@ -29,6 +30,12 @@ import type { WandbConfig } from './wandb-config';
 export { DEFAULT_BASE_URL } from './wandb-base-url';
 
 export interface WandbProviderSettings {
+  /**
+   * The provider's name (default `wandb`): `model.provider` is `<name>.chat`, and per-call options
+   * are read from `providerOptions[name]` as well as `providerOptions.wandb`, as
+   * `@ai-sdk/openai-compatible` does. Programs that create providers by id (opencode) pass their id.
+   */
+  name?: string;
   /**
    * W&B API key, sent as `Authorization: Bearer <key>`. Defaults to the `WANDB_API_KEY`
    * environment variable, read when a request is made. Create one at https://wandb.ai/settings.
@@ -73,9 +80,11 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
   validateHeaders(settings.headers, 'headers');
   validateOptionalSetting('includeUsage', settings.includeUsage, 'boolean');
   validateOptionalSetting('fetch', settings.fetch, 'function');
+  const name = validateName(settings.name);
 
   const config: WandbConfig = {
-    provider: 'wandb.chat',
+    provider: `${name}.chat`,
+    providerOptionsName: name,
     baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
     headers: callHeaders => {
       validateHeaders(callHeaders, 'headers');

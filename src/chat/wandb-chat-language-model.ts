@@ -116,6 +116,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       options,
       stream,
       includeUsage: this.config.includeUsage,
+      providerOptionsName: this.config.providerOptionsName,
     });
     const baseURL = this.config.baseURL();
     const url = `${baseURL}/chat/completions`;
