@@ -2,7 +2,11 @@ import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { getFromApi } from '@ai-sdk/provider-utils';
 import { readWandbJsonBody, textBodyHandler } from './read-wandb-json-body';
 import type { WandbConfig } from './wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from './wandb-error';
+import {
+  addConnectionHint,
+  createKeyRedactor,
+  createWandbFailedResponseHandler,
+} from './wandb-error';
 
 /** The model ids that `GET {baseURL}/models` lists for this key and project. */
 export async function listWandbModels(
@@ -20,6 +24,8 @@ export async function listWandbModels(
     fetch: config.fetch,
     // The URL comes from the developer's own `baseURL` setting, not from a response.
     validateUrl: false,
+  }).catch(error => {
+    throw addConnectionHint(error, redact);
   });
   return readWandbJsonBody(text, redact, readModelIds).value;
 }

@@ -16,7 +16,11 @@ import {
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
+import {
+  addConnectionHint,
+  createKeyRedactor,
+  createWandbFailedResponseHandler,
+} from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
@@ -131,6 +135,8 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       successfulResponseHandler,
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
+    }).catch(error => {
+      throw addConnectionHint(error, redact);
     });
     return { url, body, warnings, redact, value, responseHeaders };
   }
