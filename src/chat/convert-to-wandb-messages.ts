@@ -16,7 +16,7 @@ import type {
   WandbChatMessage,
   WandbUserContentPart,
 } from './wandb-chat-api';
-import { unknownValueError } from '../unknown-value-error';
+import { unknownValueError } from '../error-message-parts';
 
 /**
  * AI SDK prompt → W&B `messages`. Throws for content W&B chat cannot carry; content that only
@@ -318,14 +318,4 @@ function bareToolResultContentToText(item: unknown): string {
     default:
       throw unknownValueError('tool result content', item);
   }
-}
-
-/** The ids of the tool calls already in the conversation (earlier steps of an agent loop). */
-export function collectToolCallIds(prompt: LanguageModelV4Prompt): Set<string> {
-  const ids = new Set<string>();
-  for (const message of prompt) {
-    if (message.role !== 'assistant') continue;
-    for (const part of message.content) if (part.type === 'tool-call') ids.add(part.toolCallId);
-  }
-  return ids;
 }

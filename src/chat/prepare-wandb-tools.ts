@@ -6,7 +6,8 @@ import {
 } from '@ai-sdk/provider';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
-import { unknownValueError } from '../unknown-value-error';
+import { isObject } from '../json-object';
+import { unknownValueError } from '../error-message-parts';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
 export function prepareWandbTools({
@@ -82,7 +83,7 @@ function validateFunctionTool(tool: LanguageModelV4FunctionTool, names: Set<stri
   names.add(tool.name);
 
   const schema: unknown = tool.inputSchema;
-  if (schema == null || typeof schema !== 'object' || Array.isArray(schema)) {
+  if (!isObject(schema)) {
     throw new InvalidArgumentError({
       argument: `tools.${tool.name}.inputSchema`,
       message: `The input schema of tool "${tool.name}" must be a JSON schema object such as { type: 'object', properties: {…} } (got ${Array.isArray(schema) ? 'an array' : JSON.stringify(schema)}).`,

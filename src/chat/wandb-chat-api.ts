@@ -1,4 +1,6 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
+import { describeValueKind } from '../error-message-parts';
+import { isObject, type JsonObject } from '../json-object';
 
 /*
  * The W&B chat wire format (OpenAI chat completions as served by vLLM): request types, and
@@ -87,18 +89,11 @@ export type WandbChatChunk = WandbResponseMetadata & {
   usage?: WandbUsage;
 };
 
-type JsonObject = Record<string, unknown>;
-
 function fail(path: string, expected: string, value: unknown): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
   throw new InvalidResponseDataError({
     data: value,
-    message: `Invalid W&B response: ${path} should be ${expected}, got ${got}.`,
+    message: `Invalid W&B response: ${path} should be ${expected}, got ${describeValueKind(value)}.`,
   });
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value != null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function readObject(value: unknown, path: string): JsonObject {

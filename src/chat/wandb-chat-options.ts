@@ -3,8 +3,8 @@ import { z } from 'zod/v4';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 
 /**
- * Model ids served by W&B Inference (catalog of October 2026). The catalog changes monthly, so any
- * other string is accepted too, including LoRA artifacts such as
+ * Model ids served by W&B Inference, for editor completion (CONTRIBUTING.md says how to refresh it).
+ * The catalog changes often, so any other string is accepted too, including LoRA artifacts such as
  * `wandb-artifact:///my-team/my-project/my-lora:v1`. Current list: https://docs.wandb.ai/inference/models
  */
 export type WandbChatModelId =
@@ -82,8 +82,8 @@ export type WandbJsonValue =
   | { [key: string]: WandbJsonValue };
 
 /**
- * Built on first use, not at import: building it took about half of the time that importing this
- * package's own code takes, and many apps never pass provider options.
+ * Built on first use, not at import: building a zod schema is a large part of what importing this
+ * package would cost, and many apps never pass provider options.
  */
 let wandbChatOptionsSchema: ReturnType<typeof createWandbChatOptionsSchema> | undefined;
 

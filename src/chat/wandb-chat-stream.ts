@@ -9,17 +9,15 @@ import {
   isAbortError,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import {
-  extractWandbErrorMessage,
-  isRetryableWandbStreamError,
-  redactJson,
-  type Redact,
-} from '../wandb-error';
+import { errorMessageOf, excerpt } from '../error-message-parts';
+import { type Redact, redactJson } from '../redact-api-key';
+import { extractWandbErrorMessage, isRetryableWandbStreamError } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
 import { readChatChunk, type WandbResponseMetadata, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
+import type { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
 /*
  * W&B's server-sent events → AI SDK stream parts, in one stage and one pass: bytes are decoded,
@@ -69,12 +67,12 @@ export class WandbChatStreamProcessor {
     private readonly options: {
       includeRawChunks: boolean;
       redact: Redact;
-      /** Tool-call ids of earlier steps: a model that reuses one (`tool_0_search`) gets a new id. */
-      toolCallIdsInPrompt?: ReadonlySet<string>;
+      /** Gives each tool call its id; without it, ids are unique within this response only. */
+      toolCallIds?: WandbToolCallIdAllocator;
     },
   ) {
     this.parser = createParser({ onEvent: event => this.onEvent(event) });
-    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIdsInPrompt);
+    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIds);
   }
 
   /** True once the stream has failed; further input is ignored. */
@@ -134,9 +132,8 @@ export class WandbChatStreamProcessor {
    */
   transportError(error: unknown): void {
     if (this.failed) return;
-    const reason = error instanceof Error ? error.message : String(error);
     this.fail(
-      `The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`,
+      `The connection to W&B Inference broke mid-stream (${errorMessageOf(error)}); the answer is incomplete.`,
       {
         cause: error,
         isRetryable: true,
@@ -166,7 +163,7 @@ export class WandbChatStreamProcessor {
     try {
       chunk = readChatChunk(value);
     } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error), { data: value });
+      this.fail(errorMessageOf(error), { data: value });
       return;
     }
 
@@ -196,7 +193,7 @@ export class WandbChatStreamProcessor {
       try {
         for (const delta of chunk.toolCalls) this.toolCalls.process(delta);
       } catch (error) {
-        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        this.fail(errorMessageOf(error), { data: value });
         return;
       }
     }
@@ -275,10 +272,6 @@ export class WandbChatStreamProcessor {
   }
 }
 
-function excerpt(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
-
 /**
  * The W&B response body as a stream of AI SDK parts, with `stream-start` first.
  *
@@ -296,7 +289,7 @@ export function createWandbPartStream(
     warnings: SharedV4Warning[];
     includeRawChunks: boolean;
     redact: Redact;
-    toolCallIdsInPrompt: ReadonlySet<string>;
+    toolCallIds: WandbToolCallIdAllocator;
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();

@@ -190,7 +190,7 @@ describe('W&B reports an error inside the stream', () => {
 describe('W&B sends something that is not a valid event', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['broken JSON', 'data: {"choices":[{"delta":{"content":"x"\n\n', /not valid JSON: \{"choices"/],
-    ['a bare number', 'data: 42\n\n', /the stream chunk should be an object, got number/],
+    ['a bare number', 'data: 42\n\n', /the stream chunk should be an object, got a number/],
     ['an array', 'data: [1,2]\n\n', /the stream chunk should be an object, got an array/],
     [
       'HTML from a proxy in the middle of the stream',

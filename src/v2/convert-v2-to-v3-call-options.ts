@@ -8,14 +8,14 @@ import type {
   LanguageModelV3Message,
   LanguageModelV3ToolResultOutput,
 } from '@ai-sdk/provider-v3';
-import { unknownValueError } from '../unknown-value-error';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV2 call options (ai@5) → LanguageModelV3, the next step up. They differ in the
  * name of provider tools (`provider-defined` → `provider`) and in tool-result media, which V3
  * splits into image and file data.
  */
-export function convertV2CallOptions(
+export function convertV2ToV3CallOptions(
   options: LanguageModelV2CallOptions,
 ): LanguageModelV3CallOptions {
   return {

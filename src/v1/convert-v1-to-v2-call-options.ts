@@ -14,14 +14,14 @@ import type {
   LanguageModelV2ProviderDefinedTool,
   LanguageModelV2ToolResultOutput,
 } from '@ai-sdk/provider-v2';
-import { unknownValueError } from '../unknown-value-error';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV1 call options (ai@4) → LanguageModelV2, the next step up. V1 puts tools and
  * object generation in `mode`, calls provider options `providerMetadata`, has `image` parts and
  * free-form tool results; V2 has top-level tools, `responseFormat`, `file` parts and typed outputs.
  */
-export function convertV1CallOptions(options: LanguageModelV1CallOptions): {
+export function convertV1ToV2CallOptions(options: LanguageModelV1CallOptions): {
   options: LanguageModelV2CallOptions;
   /** What the V1 prompt held that V2 cannot carry. */
   warnings: LanguageModelV1CallWarning[];

@@ -11,14 +11,14 @@ import type {
   LanguageModelV3Message,
   LanguageModelV3ToolResultOutput,
 } from '@ai-sdk/provider-v3';
-import { unknownValueError } from '../unknown-value-error';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV3 call options (ai@6) → LanguageModelV4. The two differ only in how file data is
  * written: V3 gives bytes, base64 or a URL; V4 tags each (`{type: 'data'}`, `{type: 'url'}`), and
  * folds V3's seven kinds of tool-result content into `file`.
  */
-export function convertV3CallOptions(
+export function convertV3ToV4CallOptions(
   options: LanguageModelV3CallOptions,
 ): LanguageModelV4CallOptions {
   return { ...options, prompt: options.prompt.map(convertMessage) };
