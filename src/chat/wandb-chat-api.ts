@@ -200,7 +200,7 @@ export function readChatResponse(value: unknown): WandbChatResponse {
     content: optionalString(message.content, 'choices[0].message.content'),
     reasoning: readReasoning(message, 'choices[0].message'),
     toolCalls,
-    finishReason: optionalString(choice.finish_reason, 'choices[0].finish_reason'),
+    finishReason: optionalString(choice.finish_reason, 'choices[0].finish_reason') || undefined,
     usage: readUsage(body.usage),
   };
   readMetadata(body, response);
@@ -281,7 +281,8 @@ export function readChatChunk(value: unknown): WandbChatChunk {
     model,
     created,
     usage,
-    finishReason: optionalString(choice?.finish_reason, 'choices[0].finish_reason'),
+    // "" is no finish: some servers send it on every chunk (Ollama), and a finish ends tool calls.
+    finishReason: optionalString(choice?.finish_reason, 'choices[0].finish_reason') || undefined,
     content: optionalString(delta?.content, 'choices[0].delta.content'),
     reasoning: delta == null ? undefined : readReasoning(delta, 'choices[0].delta'),
     toolCalls: toolCalls?.map(readToolCallDelta),

@@ -194,6 +194,17 @@ describe('stream transcripts through the stream processor', () => {
       ]
     `);
   });
+  it('finish_reason "" around tool-call argument deltas', () => {
+    expect(processed(transcript('empty-finish-reason-around-tool-deltas'))).toMatchInlineSnapshot(`
+      [
+        "response-metadata chatcmpl-694 google/gemma-4-26B-A4B-it 2024-05-11T11:40:20.000Z",
+        "tool-input-start call_a1 get_weather",
+        "tool-input-end call_a1 {"city": "Rome"}",
+        "tool-call call_a1 get_weather {"city": "Rome"}",
+        "finish tool-calls (raw tool_calls), tokens in - out - (reasoning -)",
+      ]
+    `);
+  });
   it('runs of empty deltas', () => {
     expect(processed(transcript('empty-delta-runs'))).toMatchInlineSnapshot(`
       [
@@ -360,6 +371,23 @@ describe('stream transcripts through streamText over HTTP', () => {
         "responseId": "chatcmpl-693",
         "text": " Hello there!",
         "toolCalls": [],
+        "usage": "in undefined out undefined total undefined",
+      }
+    `);
+  });
+  it('finish_reason "" around tool-call argument deltas', async () => {
+    expect(
+      await streamedThroughAi(transcript('empty-finish-reason-around-tool-deltas')),
+    ).toMatchInlineSnapshot(`
+      {
+        "errors": [],
+        "finishReason": "tool-calls",
+        "reasoning": undefined,
+        "responseId": "chatcmpl-694",
+        "text": "",
+        "toolCalls": [
+          "call_a1 get_weather {"city":"Rome"}",
+        ],
         "usage": "in undefined out undefined total undefined",
       }
     `);
