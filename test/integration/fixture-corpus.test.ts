@@ -13,6 +13,7 @@ import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
 import { WandbToolCallIdAllocator } from '../../src/chat/wandb-tool-call-id-allocator';
 import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { MODEL_ID, providerFor } from '../helpers';
+import { gptOssToolCall } from '../fixtures/responses/gpt-oss-tool-call';
 import { kimiToolCall } from '../fixtures/responses/kimi-tool-call';
 import { vllmOnlyKeys } from '../fixtures/responses/vllm-only-keys';
 
@@ -548,6 +549,21 @@ describe('response bodies through generateText over HTTP', () => {
           "functions.get_weather:0 get_weather {"city":"Paris"}",
         ],
         "usage": "in 180 out 35 total 215 reasoning 12",
+      }
+    `);
+  });
+  it('gpt-oss (harmony) tool call with reasoning under both names', async () => {
+    expect(await generatedThroughAi(gptOssToolCall, ['get_weather'])).toMatchInlineSnapshot(`
+      {
+        "finishReason": "tool-calls",
+        "rawFinishReason": "tool_calls",
+        "reasoning": "Need current weather; call get_weather.",
+        "response": "chatcmpl-go1 openai/gpt-oss-120b 2026-01-21T12:53:20.000Z",
+        "text": "",
+        "toolCalls": [
+          "chatcmpl-tool-6c5e2a7f0d1b4c39 get_weather {"city":"Paris"}",
+        ],
+        "usage": "in 140 out 32 total 172 reasoning undefined",
       }
     `);
   });
