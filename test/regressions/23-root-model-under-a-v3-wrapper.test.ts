@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 23.
 // opencode (ai@6) loads a provider package, takes its root entry and wraps the model in ai@6's
 // `wrapLanguageModel` (https://github.com/anomalyco/opencode/blob/dev/packages/opencode/src/provider/provider.ts),
 // which relabels it `v3` and forwards LanguageModelV3 prompts: file `data` as bare base64, bytes or
