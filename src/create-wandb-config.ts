@@ -18,8 +18,10 @@ export function createWandbConfig(
 ): WandbConfig {
   const baseURLSetting =
     settings.baseURL == null ? undefined : validateBaseURL(settings.baseURL, 'The baseURL setting');
+  const name = settings.name ?? 'wandb';
   return {
-    provider: 'wandb.chat',
+    provider: `${name}.chat`,
+    providerOptionsName: name,
     baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
     headers: callHeaders => {
       validateHeaders(callHeaders, 'headers');

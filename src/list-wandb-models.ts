@@ -6,7 +6,7 @@ import { getWandbModelInfo, type WandbModelInfo } from './catalog/wandb-model-ca
 import { readWandbJsonBody, textBodyHandler } from './read-wandb-json-body';
 import type { WandbConfig } from './wandb-config';
 import { createKeyRedactor } from './redact-api-key';
-import { createWandbFailedResponseHandler } from './wandb-error';
+import { addConnectionHint, createWandbFailedResponseHandler } from './wandb-error';
 
 /** The model ids that `GET {baseURL}/models` lists for this key and project. */
 export async function listWandbModels(
@@ -24,6 +24,8 @@ export async function listWandbModels(
     fetch: config.fetch,
     // The URL comes from the developer's own `baseURL` setting, not from a response.
     validateUrl: false,
+  }).catch(error => {
+    throw addConnectionHint(error, redact);
   });
   return readWandbJsonBody(text, redact, readModelIds).value;
 }

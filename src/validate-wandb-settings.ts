@@ -90,6 +90,18 @@ export function validateOptionalSetting(
   }
 }
 
+/** The `name` setting: a key of `providerOptions`, so a non-empty word without spaces. */
+export function validateName(name: unknown): string {
+  if (name == null) return 'wandb';
+  if (typeof name !== 'string' || !/^\S+$/.test(name)) {
+    throw new InvalidArgumentError({
+      argument: 'name',
+      message: `The name setting must be a non-empty string without spaces, the key your provider options go under, such as 'wandb' or 'my-wandb' (got ${typeof name === 'string' ? JSON.stringify(name) : describeValueKind(name)}).`,
+    });
+  }
+  return name;
+}
+
 export function validateModelId(modelId: unknown): void {
   if (typeof modelId !== 'string' || modelId.trim() === '') {
     throw new InvalidArgumentError({

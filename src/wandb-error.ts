@@ -2,6 +2,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
 import { isObject } from './json-object';
 import { type Redact, redactHeaders } from './redact-api-key';
+import { DEFAULT_BASE_URL } from './wandb-base-url';
 
 /*
  * W&B error bodies come in several shapes (docs/wandb-wire-format.md, Errors):
@@ -165,4 +166,27 @@ export function createWandbFailedResponseHandler(redact: Redact): ResponseHandle
       }),
     };
   };
+}
+
+/** provider-utils' message for a request that never got an HTTP answer. */
+const CANNOT_CONNECT = 'Cannot connect to API: ';
+
+/**
+ * A request that never reached W&B (DNS failure, refused connection, a proxy in the way) with
+ * what to check. provider-utils reports it as a bare `Cannot connect to API: getaddrinfo ENOTFOUND
+ * …`; it stays a retryable `APICallError` (the network may come back), with the key masked.
+ */
+export function addConnectionHint(error: unknown, redact: Redact): unknown {
+  if (!APICallError.isInstance(error) || error.statusCode != null) return error;
+  if (!error.message.startsWith(CANNOT_CONNECT)) return error;
+  const reason = error.message.slice(CANNOT_CONNECT.length).replace(/\.+$/, '');
+  return new APICallError({
+    message: redact(
+      `Cannot reach W&B Inference at ${error.url} (${reason}). Check your network connection and any proxy (HTTPS_PROXY), and that the baseURL setting or WANDB_BASE_URL is right (default ${DEFAULT_BASE_URL}). The AI SDK retries this (see maxRetries).`,
+    ),
+    cause: error.cause,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    isRetryable: true,
+  });
 }

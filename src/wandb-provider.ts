@@ -14,6 +14,7 @@ import {
   validateApiKeySetting,
   validateHeaders,
   validateModelId,
+  validateName,
   validateOptionalSetting,
   validateProject,
   validateSettingsObject,
@@ -23,6 +24,12 @@ import { validateBaseURL } from './wandb-base-url';
 export { DEFAULT_BASE_URL } from './wandb-base-url';
 
 export interface WandbProviderSettings {
+  /**
+   * The provider's name (default `wandb`): `model.provider` is `<name>.chat`, and per-call options
+   * are read from `providerOptions[name]` as well as `providerOptions.wandb`, as
+   * `@ai-sdk/openai-compatible` does. Programs that create providers by id (opencode) pass their id.
+   */
+  name?: string;
   /**
    * W&B API key, sent as `Authorization: Bearer <key>`. Defaults to the `WANDB_API_KEY`
    * environment variable, read when a request is made. Create one at https://wandb.ai/settings.
@@ -76,6 +83,7 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
   validateHeaders(settings.headers, 'headers');
   validateOptionalSetting('includeUsage', settings.includeUsage, 'boolean');
   validateOptionalSetting('fetch', settings.fetch, 'function');
+  validateName(settings.name);
 
   const config = createWandbConfig(settings);
 

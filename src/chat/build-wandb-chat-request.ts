@@ -16,6 +16,7 @@ export function buildWandbChatRequest({
   stream,
   includeUsage,
   modelInfo,
+  providerOptionsName,
 }: {
   modelId: string;
   options: LanguageModelV4CallOptions;
@@ -23,8 +24,10 @@ export function buildWandbChatRequest({
   includeUsage: boolean;
   /** The catalog's record for the model; undefined for ids it does not know (no warnings then). */
   modelInfo?: WandbModelInfo;
+  /** The provider's `name` setting: options are also read from `providerOptions[name]`. */
+  providerOptionsName?: string;
 }): { body: Record<string, unknown>; warnings: SharedV4Warning[] } {
-  const wandbOptions = parseWandbChatOptions(options.providerOptions);
+  const wandbOptions = parseWandbChatOptions(options.providerOptions, providerOptionsName);
   const warnings: SharedV4Warning[] = [];
   if (modelInfo != null) warnings.push(...catalogWarnings(modelInfo, options.prompt));
 

@@ -7,6 +7,7 @@ import {
 import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
 import { isObject } from '../json-object';
+import { unknownValueError } from '../error-message-parts';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
 export function prepareWandbTools({
@@ -51,7 +52,7 @@ export function prepareWandbTools({
         break;
       default: {
         const exhaustive: never = tool;
-        throw new Error(`Unknown tool type: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('tool type', exhaustive);
       }
     }
   }
@@ -108,7 +109,7 @@ function convertToolChoice(
       return { type: 'function', function: { name: toolChoice.toolName } };
     default: {
       const exhaustive: never = toolChoice;
-      throw new Error(`Unknown tool choice: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('tool choice', exhaustive);
     }
   }
 }

@@ -21,7 +21,7 @@ import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
 import { createKeyRedactor } from '../redact-api-key';
-import { createWandbFailedResponseHandler } from '../wandb-error';
+import { addConnectionHint, createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
@@ -146,6 +146,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       stream,
       includeUsage: this.config.includeUsage,
       modelInfo: this.modelInfo,
+      providerOptionsName: this.config.providerOptionsName,
     });
     const baseURL = this.config.baseURL();
     const url = `${baseURL}/chat/completions`;
@@ -163,6 +164,8 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       successfulResponseHandler,
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
+    }).catch(error => {
+      throw addConnectionHint(error, redact);
     });
     return { url, body, warnings, redact, value, responseHeaders };
   }

@@ -1,4 +1,9 @@
-import type { JSONObject, LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import type {
+  JSONObject,
+  LanguageModelV4FinishReason,
+  LanguageModelV4StreamPart,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
   createProviderStreamError,
@@ -12,7 +17,7 @@ import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
 import { readWandbLogprobs } from './read-wandb-logprobs';
-import { readChatChunk, type WandbUsage } from './wandb-chat-api';
+import { readChatChunk, type WandbResponseMetadata, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
 import type { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
@@ -49,7 +54,9 @@ export class WandbChatStreamProcessor {
 
   private openBlock: OpenBlock;
   private blockCount = 0;
-  private sentMetadata = false;
+  /** The response id, model and creation time sent so far; each is taken from the first chunk with a real value. */
+  private readonly metadata: WandbResponseMetadata = {};
+  private metadataComplete = false;
   private finishReason: string | undefined;
   private sawFinishReason = false;
   private sawDone = false;
@@ -108,12 +115,24 @@ export class WandbChatStreamProcessor {
     this.toolCalls.flush();
     this.emit({
       type: 'finish',
-      finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
+      finishReason: this.finalFinishReason(),
       usage: convertWandbUsage(this.usage),
       ...(this.logprobs != null
         ? { providerMetadata: { wandb: { logprobs: this.logprobs } } }
         : {}),
     });
+  }
+
+  /**
+   * `[DONE]` without any `finish_reason` ends the stream cleanly without saying the answer is
+   * complete: LanguageModelV4's `interrupted`. With tool calls the turn is still a tool-call turn
+   * (Kimi via vLLM omits the reason after calling tools).
+   */
+  private finalFinishReason(): LanguageModelV4FinishReason {
+    if (!this.sawFinishReason && !this.toolCalls.hasToolCalls) {
+      return { unified: 'interrupted', raw: undefined };
+    }
+    return mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls);
   }
 
   /**
@@ -172,10 +191,7 @@ export class WandbChatStreamProcessor {
       return;
     }
 
-    if (!this.sentMetadata && (chunk.id != null || chunk.model != null || chunk.created != null)) {
-      this.sentMetadata = true;
-      this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(chunk) });
-    }
+    if (!this.metadataComplete) this.takeMetadata(chunk);
     if (chunk.usage != null) this.usage = chunk.usage;
     if (this.options.logprobs) {
       let logprobs: JSONObject[] | undefined;
@@ -209,6 +225,26 @@ export class WandbChatStreamProcessor {
       // The server says the turn is complete, so the tool calls' arguments are too.
       this.toolCalls.flush();
     }
+  }
+
+  /**
+   * Sends the fields this chunk is the first to carry. A placeholder first chunk (empty id and
+   * model, `created: 0`, as gateways send) has none, so it does not fix the metadata for good.
+   */
+  private takeMetadata(chunk: WandbResponseMetadata): void {
+    const { metadata } = this;
+    const update: WandbResponseMetadata = {
+      id: metadata.id == null ? chunk.id : undefined,
+      model: metadata.model == null ? chunk.model : undefined,
+      created: metadata.created == null ? chunk.created : undefined,
+    };
+    if (update.id == null && update.model == null && update.created == null) return;
+    metadata.id ??= update.id;
+    metadata.model ??= update.model;
+    metadata.created ??= update.created;
+    this.metadataComplete =
+      metadata.id != null && metadata.model != null && metadata.created != null;
+    this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(update) });
   }
 
   private appendToBlock(kind: BlockKind, delta: string): void {

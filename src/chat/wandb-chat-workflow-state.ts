@@ -2,9 +2,11 @@ import { InvalidArgumentError, type SharedV4Warning } from '@ai-sdk/provider';
 import {
   validateHeaders,
   validateModelId,
+  validateName,
   validateOptionalSetting,
   validateProject,
 } from '../validate-wandb-settings';
+import { readEnvironmentVariable } from '../read-environment-variable';
 import { validateBaseURL } from '../wandb-base-url';
 import type { WandbProviderSettings } from '../wandb-provider';
 
@@ -21,6 +23,8 @@ export type WandbChatModelState = {
   /** Names the shape, so a state from another version is refused with a clear message. */
   format: typeof FORMAT;
   modelId: string;
+  /** The `name` setting, where it is not the default: the model's provider options key. */
+  name?: string;
   /** The `baseURL` setting; without it `WANDB_BASE_URL` (or the default) applies where the step runs. */
   baseURL?: string;
   /** The `project` setting; without it `WANDB_ENTITY/WANDB_PROJECT` apply where the step runs. */
@@ -52,6 +56,7 @@ export function travellingSettings(settings: WandbProviderSettings): WandbTravel
     ...(settings.fetch != null ? { fetch: true as const } : {}),
   };
   return {
+    ...(settings.name != null ? { name: settings.name } : {}),
     ...(settings.baseURL != null ? { baseURL: settings.baseURL } : {}),
     ...(settings.project != null ? { project: settings.project } : {}),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -68,7 +73,7 @@ export function serializeWandbChatModel(
   modelId: string,
   travelling: WandbTravellingSettings,
 ): WandbChatModelState {
-  const environmentKey = typeof process === 'undefined' ? undefined : process.env.WANDB_API_KEY;
+  const environmentKey = readEnvironmentVariable('WANDB_API_KEY');
   const headers = { ...travelling.headers };
   const dropped = [...(travelling.notTravelled?.headers ?? [])];
   for (const [name, value] of Object.entries(headers)) {
@@ -84,6 +89,7 @@ export function serializeWandbChatModel(
   return {
     format: FORMAT,
     modelId,
+    ...(travelling.name != null ? { name: travelling.name } : {}),
     ...(travelling.baseURL != null ? { baseURL: travelling.baseURL } : {}),
     ...(travelling.project != null ? { project: travelling.project } : {}),
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -116,6 +122,7 @@ export function readWandbChatModelState(state: unknown): {
     );
   }
   validateModelId(value.modelId);
+  if (value.name != null) validateName(value.name);
   if (value.baseURL != null) {
     if (typeof value.baseURL !== 'string') throw invalidState('baseURL', 'is not a string');
     validateBaseURL(value.baseURL, 'The workflow state baseURL');
@@ -128,6 +135,7 @@ export function readWandbChatModelState(state: unknown): {
   return {
     modelId: typed.modelId,
     settings: {
+      name: typed.name,
       baseURL: typed.baseURL,
       project: typed.project,
       headers: typed.headers,

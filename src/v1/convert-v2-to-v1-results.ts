@@ -12,8 +12,9 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider-v2';
 import type { GenerateResultOf } from '../faces/language-model-face';
-import type { LanguageModelV2GenerateResult } from '../v2/convert-v3-to-v2-results';
 import { isObject } from '../json-object';
+import { unknownValueError } from '../error-message-parts';
+import type { LanguageModelV2GenerateResult } from '../v2/convert-v3-to-v2-results';
 
 /*
  * LanguageModelV2 results → LanguageModelV1 (ai@4), the step below V2. V1 returns text, reasoning
@@ -59,7 +60,7 @@ export function convertV2ToV1GenerateResult(
         break;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('content part', exhaustive);
       }
     }
   }
@@ -146,7 +147,7 @@ export function createV2ToV1StreamPartConverter(): (
         return undefined;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('stream part', exhaustive);
       }
     }
   };
@@ -236,7 +237,7 @@ export function convertV2ToV1Warning(
       return warning;
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }

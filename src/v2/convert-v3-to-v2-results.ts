@@ -17,6 +17,7 @@ import type {
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
 import type { GenerateResultOf } from '../faces/language-model-face';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV3 results → LanguageModelV2 (ai@5), the step below V3. V2 has flat usage, a plain
@@ -96,7 +97,7 @@ export function convertV3ToV2StreamPart(
       return part as LanguageModelV2StreamPart;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('stream part', exhaustive);
     }
   }
 }
@@ -120,7 +121,7 @@ function convertV3ToV2Content(part: LanguageModelV3Content): LanguageModelV2Cont
       return part as LanguageModelV2Content;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('content part', exhaustive);
     }
   }
 }
@@ -191,7 +192,7 @@ export function convertV3ToV2Warning(warning: SharedV3Warning): LanguageModelV2C
       return warning;
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }

@@ -52,5 +52,15 @@ export function convertV4StreamPartToV2(
   part: LanguageModelV4StreamPart,
 ): LanguageModelV2StreamPart | undefined {
   const v3Part = convertV4ToV3StreamPart(part);
-  return v3Part && convertV3ToV2StreamPart(v3Part);
+  const v2Part = v3Part && convertV3ToV2StreamPart(v3Part);
+  // V3 has no nearer value for `interrupted` than `other`; V2 (and V1) have `unknown`, "the
+  // model has not transmitted a finish reason", which is exactly what happened.
+  if (
+    v2Part?.type === 'finish' &&
+    part.type === 'finish' &&
+    part.finishReason.unified === 'interrupted'
+  ) {
+    return { ...v2Part, finishReason: 'unknown' };
+  }
+  return v2Part;
 }

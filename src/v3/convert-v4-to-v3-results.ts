@@ -17,6 +17,7 @@ import type {
   SharedV3ProviderMetadata,
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV4 results → LanguageModelV3 (ai@6). V3 cannot carry V4's `custom` and
@@ -93,7 +94,7 @@ export function convertV4ToV3StreamPart(
       return part as LanguageModelV3StreamPart;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('stream part', exhaustive);
     }
   }
 }
@@ -117,7 +118,7 @@ function convertV4ToV3Content(part: LanguageModelV4Content): LanguageModelV3Cont
       return part as LanguageModelV3Content;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('content part', exhaustive);
     }
   }
 }
@@ -156,7 +157,7 @@ function convertV4ToV3Warning(warning: SharedV4Warning): SharedV3Warning {
       return { type: 'other', message: `${warning.setting} is deprecated: ${warning.message}` };
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }

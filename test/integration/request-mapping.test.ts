@@ -289,7 +289,7 @@ describe('messages', () => {
     expect(body.messages[1].tool_calls).toHaveLength(1);
   });
 
-  it('echoes earlier assistant reasoning back as reasoning_content', async () => {
+  it('echoes earlier assistant reasoning back as reasoning and reasoning_content', async () => {
     const prompt = parisWeatherTurn([
       { type: 'reasoning', text: 'The user wants the weather; call the tool.' },
     ]);
@@ -297,6 +297,7 @@ describe('messages', () => {
     expect(body.messages[1]).toMatchObject({
       role: 'assistant',
       content: null,
+      reasoning: 'The user wants the weather; call the tool.',
       reasoning_content: 'The user wants the weather; call the tool.',
     });
   });

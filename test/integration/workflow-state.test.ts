@@ -50,6 +50,29 @@ describe('the workflow state of a chat model', () => {
     expect(bytes).not.toContain('proxy-secret');
   });
 
+  it('keeps the name setting, so the restored model reads its options under the same key', async () => {
+    const model = providerFor(server, { apiKey: SECRET, name: 'my-wandb' })(MODEL);
+    const { bytes, restored } = roundTrip(model);
+    expect(JSON.parse(bytes).name).toBe('my-wandb');
+    expect(restored.provider).toBe('my-wandb.chat');
+
+    vi.stubEnv('WANDB_API_KEY', SECRET);
+    server.chat({ type: 'json', body: completion({ content: 'resumed' }) });
+    await generateText({
+      model: restored,
+      prompt: 'Hi',
+      providerOptions: { 'my-wandb': { cacheSalt: 'tenant-7' } },
+    });
+    expect(lastRequest(server).body.cache_salt).toBe('tenant-7');
+  });
+
+  it('refuses a stored name that is not a provider options key', () => {
+    const state = JSON.parse(roundTrip(providerFor(server, { apiKey: SECRET })(MODEL)).bytes);
+    expect(() =>
+      WandbChatLanguageModel[WORKFLOW_DESERIALIZE]({ ...state, name: 'my wandb' }),
+    ).toThrow(InvalidArgumentError);
+  });
+
   it('leaves out a header that carries the WANDB_API_KEY of the serializing environment', () => {
     vi.stubEnv('WANDB_API_KEY', SECRET);
     const model = providerFor(server, { apiKey: undefined, headers: { 'X-Copy': SECRET } })(MODEL);

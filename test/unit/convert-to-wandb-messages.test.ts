@@ -309,7 +309,7 @@ describe('convertToWandbMessages', () => {
       ]);
     });
 
-    it('sends reasoning back as reasoning_content, concatenated', () => {
+    it('sends reasoning back as reasoning and reasoning_content, concatenated', () => {
       expect(
         convertToWandbMessages([
           {
@@ -322,11 +322,16 @@ describe('convertToWandbMessages', () => {
           },
         ]),
       ).toStrictEqual([
-        { role: 'assistant', content: 'Answer: 4', reasoning_content: 'Let me think. Done.' },
+        {
+          role: 'assistant',
+          content: 'Answer: 4',
+          reasoning: 'Let me think. Done.',
+          reasoning_content: 'Let me think. Done.',
+        },
       ]);
     });
 
-    it('omits reasoning_content when reasoning is empty', () => {
+    it('omits reasoning and reasoning_content when reasoning is empty', () => {
       expect(
         convertToWandbMessages([
           {
@@ -450,6 +455,7 @@ describe('convertToWandbMessages', () => {
         {
           role: 'assistant',
           content: null,
+          reasoning: 'Need the weather.',
           reasoning_content: 'Need the weather.',
           tool_calls: [
             { id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } },
@@ -704,6 +710,7 @@ describe('convertToWandbMessages', () => {
       {
         role: 'assistant',
         content: null,
+        reasoning: 'Call the tool.',
         reasoning_content: 'Call the tool.',
         tool_calls: [
           {

@@ -308,12 +308,12 @@ describe('WandbChatStreamProcessor', () => {
       ).toStrictEqual(finishPart('stop', 'stop', { ...NO_USAGE, raw: usage }));
     });
 
-    it('treats [DONE] without a finish_reason as a clean finish (reason other, raw undefined)', () => {
+    it('treats [DONE] without a finish_reason as a clean end without completion (interrupted)', () => {
       expect(run(sse(bareDelta({ content: 'Hi' }), '[DONE]'))).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'Hi' },
         { type: 'text-end', id: 'text-0' },
-        finishPart('other', undefined),
+        finishPart('interrupted', undefined),
       ]);
     });
 

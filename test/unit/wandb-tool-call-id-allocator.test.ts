@@ -28,6 +28,21 @@ describe('WandbToolCallIdAllocator', () => {
     expect(new Set(made).size).toBe(3);
   });
 
+  it("replaces a repeated Kimi id in Kimi's shape, with the next free number", () => {
+    const ids = new WandbToolCallIdAllocator(['functions.search:0', 'functions.read:2']);
+    expect(ids.allocate('functions.search:0')).toBe('functions.search:3');
+    expect(ids.allocate('functions.search:0')).toBe('functions.search:4');
+    expect(ids.allocate('functions.read:2')).toBe('functions.read:5');
+    // A new Kimi id is kept, and numbers after it are free.
+    expect(ids.allocate('functions.search:9')).toBe('functions.search:9');
+    expect(ids.allocate('functions.search:9')).toBe('functions.search:10');
+  });
+
+  it('keeps a tool name with dots or colons in a Kimi id', () => {
+    const ids = new WandbToolCallIdAllocator(['functions.mcp.fs:read:0']);
+    expect(ids.allocate('functions.mcp.fs:read:0')).toBe('functions.mcp.fs:read:1');
+  });
+
   it('forPrompt takes the ids of the tool calls in the prompt', () => {
     const ids = WandbToolCallIdAllocator.forPrompt([
       {
