@@ -247,19 +247,23 @@ export function completion(
 /** Who a streamed chunk says it comes from; the tests' defaults when left out. */
 export type ChunkOrigin = { id?: string; model?: string };
 
+/** The fields every streamed chunk carries: who it comes from and when. */
+function chunkEnvelope(origin: ChunkOrigin) {
+  return {
+    id: origin.id ?? 'chatcmpl-test',
+    object: 'chat.completion.chunk',
+    created: CREATED,
+    model: origin.model ?? 'openai/gpt-oss-120b',
+  };
+}
+
 /** One streamed chunk carrying `delta` (and optionally a finish reason). */
 export function chunk(
   delta: Record<string, unknown>,
   finishReason: string | null = null,
   origin: ChunkOrigin = {},
 ) {
-  return {
-    id: origin.id ?? 'chatcmpl-test',
-    object: 'chat.completion.chunk',
-    created: CREATED,
-    model: origin.model ?? 'openai/gpt-oss-120b',
-    choices: [{ index: 0, delta, finish_reason: finishReason }],
-  };
+  return { ...chunkEnvelope(origin), choices: [{ index: 0, delta, finish_reason: finishReason }] };
 }
 
 /** The trailing usage chunk W&B sends with `choices: []`. */
@@ -267,14 +271,7 @@ export function usageChunk(
   usage: Record<string, unknown> = { prompt_tokens: 12, completion_tokens: 5, total_tokens: 17 },
   origin: ChunkOrigin = {},
 ) {
-  return {
-    id: origin.id ?? 'chatcmpl-test',
-    object: 'chat.completion.chunk',
-    created: CREATED,
-    model: origin.model ?? 'openai/gpt-oss-120b',
-    choices: [],
-    usage,
-  };
+  return { ...chunkEnvelope(origin), choices: [], usage };
 }
 
 /** A complete text stream: role chunk, one chunk per piece, a stop chunk and usage. */
