@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.ts';
 
 // `npm run test:weave`: Weave tracing end to end (real ai majors, OpenTelemetry exporter, a
 // loopback OTLP receiver). Separate from `npm test` because the refused-collector case waits for

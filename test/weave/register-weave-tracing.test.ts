@@ -11,11 +11,13 @@ import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server
 import { MODEL_ID, providerFor } from '../helpers';
 import { outline, spanTrees, startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
 import {
+  TOOL_USAGE,
   USAGE,
   WEAVE_KEY,
   WEAVE_PROJECT,
   answer,
   bodiesContain,
+  flushUntilSpans,
   streamedAnswer,
   streamedToolCall,
 } from './weave-fixtures';
@@ -115,9 +117,7 @@ describe('registerWeaveTracing (ai@7)', () => {
       stopWhen: isStepCount(2),
     });
     expect(await result.text).toBe('It is 21°C in Paris.');
-    await tracing.forceFlush();
-
-    const spans = receiver.spans();
+    const spans = await flushUntilSpans(tracing.forceFlush, receiver, 6);
     expect(new Set(spans.map(span => span.traceId)).size).toBe(1);
     const tree = outline(spanTrees(spans));
     expect(tree).toEqual([
@@ -134,10 +134,20 @@ describe('registerWeaveTracing (ai@7)', () => {
       'gen_ai.tool.name': 'weather',
       'gen_ai.tool.call.id': 'call_weather_1',
     });
-    const chats = spans.filter(span => span.name === `chat ${MODEL_ID}`);
-    expect(chats.map(span => span.attributes['gen_ai.usage.input_tokens']).sort()).toEqual([
-      20, 30,
-    ]);
+    const [toolStep, answerStep] = spans
+      .filter(span => span.name === `chat ${MODEL_ID}`)
+      .sort((a, b) => a.startTime - b.startTime);
+    expect(toolStep.attributes).toMatchObject({
+      'gen_ai.usage.input_tokens': TOOL_USAGE.prompt_tokens,
+      'gen_ai.usage.output_tokens': TOOL_USAGE.completion_tokens,
+    });
+    expect(answerStep.attributes).toMatchObject({
+      'gen_ai.usage.input_tokens': USAGE.prompt_tokens,
+      'gen_ai.usage.output_tokens': USAGE.completion_tokens,
+      'gen_ai.usage.cache_read.input_tokens': USAGE.prompt_tokens_details.cached_tokens,
+      'ai.usage.outputTokenDetails.reasoningTokens':
+        USAGE.completion_tokens_details.reasoning_tokens,
+    });
     printTree(spans);
     expect(bodiesContain(receiver, WEAVE_KEY)).toBe(false);
   });

@@ -97,3 +97,19 @@ export function tracesOf(receiver: OtlpReceiver): Map<string, ReceivedSpan[]> {
 export function bodiesContain(receiver: OtlpReceiver, secret: string): boolean {
   return receiver.requests.some(request => request.body.includes(Buffer.from(secret)));
 }
+
+/**
+ * Flushes until the receiver holds `count` spans: streamText ends its root span a little after
+ * its text resolves. Bounded; the last flush's spans are returned either way.
+ */
+export async function flushUntilSpans(
+  flush: () => Promise<void>,
+  receiver: OtlpReceiver,
+  count: number,
+): Promise<ReceivedSpan[]> {
+  for (let attempt = 0; attempt < 50 && receiver.spans().length < count; attempt++) {
+    await new Promise(resolve => setTimeout(resolve, 10));
+    await flush();
+  }
+  return receiver.spans();
+}
