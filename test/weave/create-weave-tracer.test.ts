@@ -12,7 +12,6 @@ import { createWandb as createWandbV1 } from '../../src/v1/index';
 import { createWandb as createWandbV2 } from '../../src/v2/index';
 import { createWandb as createWandbV3 } from '../../src/v3/index';
 import { createWeaveTracer, withWeaveThread, type WeaveTracer } from '../../src/weave/index';
-import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { API_KEY, MODEL_ID } from '../helpers';
 import { outline, spanTrees, startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
 import {

@@ -9,10 +9,15 @@ import { DiagLogLevel, diag } from '@opentelemetry/api';
 import { generateText } from 'ai';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { registerWeaveTracing, type WeaveTracing } from '../../src/weave/index';
-import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { MODEL_ID, providerFor } from '../helpers';
 import { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
-import { WEAVE_KEY, WEAVE_PROJECT, answer } from './weave-fixtures';
+import {
+  WEAVE_KEY,
+  WEAVE_PROJECT,
+  answer,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from './weave-fixtures';
 
 let server: FakeWandbServer;
 let receiver: OtlpReceiver;

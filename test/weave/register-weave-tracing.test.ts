@@ -7,7 +7,6 @@ import { generateText, isStepCount, streamText, tool } from 'ai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { registerWeaveTracing, withWeaveThread, type WeaveTracing } from '../../src/weave/index';
-import { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 import { MODEL_ID, providerFor } from '../helpers';
 import { outline, spanTrees, startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
 import {

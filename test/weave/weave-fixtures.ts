@@ -1,4 +1,5 @@
 /** What the Weave tracing tests share: the fake W&B answers and how to read the spans back. */
+// The one place these tests name the scripted W&B server's module.
 import {
   chunk,
   completion,
@@ -7,6 +8,8 @@ import {
   type ScriptedReply,
 } from '../fake-wandb-server';
 import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+
+export { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
 
 export const WEAVE_KEY = 'weave-secret-key-4f1c9a';
 export const WEAVE_PROJECT = 'my-team/my-project';
@@ -78,10 +81,6 @@ export function toolCall(): ScriptedReply {
       { finishReason: 'tool_calls', usage: TOOL_USAGE },
     ),
   };
-}
-
-export function queue(server: FakeWandbServer, ...replies: ScriptedReply[]): void {
-  server.chat(...replies);
 }
 
 /** The spans of one trace, by the name of its root span's first word. */
