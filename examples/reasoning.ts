@@ -4,6 +4,10 @@
 import { streamText } from 'ai';
 import { wandb } from 'wandb-ai-provider';
 
+// Dimmed reasoning only on a terminal, and never with NO_COLOR (https://no-color.org).
+const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const [dim, undim] = useColour ? ['\x1b[2m', '\x1b[0m'] : ['', ''];
+
 const result = streamText({
   model: wandb('openai/gpt-oss-120b'),
   prompt:
@@ -13,13 +17,13 @@ const result = streamText({
 for await (const part of result.fullStream) {
   switch (part.type) {
     case 'reasoning-start':
-      process.stdout.write('Reasoning:\n\x1b[2m'); // dimmed
+      process.stdout.write(`Reasoning:\n${dim}`);
       break;
     case 'reasoning-delta':
       process.stdout.write(part.text);
       break;
     case 'reasoning-end':
-      process.stdout.write('\x1b[0m\n\n');
+      process.stdout.write(`${undim}\n\n`);
       break;
     case 'text-start':
       process.stdout.write('Answer:\n');

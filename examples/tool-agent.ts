@@ -27,13 +27,17 @@ const result = streamText({
   prompt: 'I am flying to Paris and then Berlin today. Should I take a jacket?',
 });
 
+// Dimmed reasoning only on a terminal, and never with NO_COLOR (https://no-color.org).
+const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const dimmed = (text: string) => (useColour ? `\x1b[2m${text}\x1b[0m` : text);
+
 for await (const part of result.fullStream) {
   switch (part.type) {
     case 'start-step':
       process.stdout.write('\n── step ──\n');
       break;
     case 'reasoning-delta':
-      process.stdout.write(`\x1b[2m${part.text}\x1b[0m`); // dimmed
+      process.stdout.write(dimmed(part.text));
       break;
     case 'tool-call':
       process.stdout.write(`\n→ ${part.toolName}(${JSON.stringify(part.input)})`);

@@ -6,7 +6,11 @@ import type {
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { createWandb, type WandbProviderSettings } from '../src/index';
-import { chunk, type FakeWandbServer, type RecordedRequest } from './fake-wandb-server';
+import {
+  chunk,
+  type FakeWandbServer,
+  type RecordedRequest,
+} from '../src/emulator/scripted-wandb-server';
 
 export const MODEL_ID = 'openai/gpt-oss-120b';
 export const API_KEY = 'test-key';

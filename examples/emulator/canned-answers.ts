@@ -1,32 +1,14 @@
 /**
- * What the local W&B emulator answers: one canned answer per example (and per page of the Next.js
- * app), picked by words in the last user message. Written to read like real model output, so a
- * newcomer sees what W&B would send back; none of it is generated.
+ * What the examples' W&B emulator answers: one canned answer per example (and per page of the
+ * Next.js app), picked by words in the last user message. Written to read like real model output,
+ * so a newcomer sees what W&B would send back. Any other prompt falls through to the package
+ * emulator's generated answers.
  */
+import type { ChatAsk } from '../../src/emulator/chat-ask.ts';
+import type { EmulatorAnswer } from '../../src/emulator/emulator-answer.ts';
 
-/** A chat request, reduced to what picks and shapes an answer. */
-export type ChatAsk = {
-  /** The text of the last user message. */
-  prompt: string;
-  /** The last user message carried an image. */
-  hasImage: boolean;
-  /** Names of the tools the request offers. */
-  toolNames: string[];
-  /** The results of the tool calls since the last user message, parsed from the `tool` messages. */
-  toolResults: unknown[];
-};
-
-export type CannedAnswer =
-  /** Prose. `reasoning` sentences are shown only by reasoning models, and fewer at low effort. */
-  | { kind: 'text'; reasoning?: string[]; text: string }
-  /** A JSON value written as the message content (structured output). */
-  | { kind: 'object'; reasoning?: string[]; object: unknown }
-  /** Tool calls; the answer after their results comes from `tool-results` below. */
-  | {
-      kind: 'tool-calls';
-      reasoning?: string[];
-      calls: Array<{ name: string; input: Record<string, unknown> }>;
-    };
+/** A canned answer is one of the emulator's answer kinds. */
+export type CannedAnswer = EmulatorAnswer;
 
 type Scenario = {
   /** All of these words (lower case) must be in the prompt. */
@@ -183,18 +165,16 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-/** The answer to `ask`: after tool results, the answer that uses them; else the matching scenario. */
-export function cannedAnswerFor(ask: ChatAsk): CannedAnswer {
-  if (ask.toolResults.length > 0) return { kind: 'text', text: answerFromWeather(ask.toolResults) };
+/**
+ * The answer to `ask`: after weather results, the answer that uses them; else the matching
+ * scenario; else `undefined` (the emulator's generated answer).
+ */
+export function cannedAnswerFor(ask: ChatAsk): CannedAnswer | undefined {
   const prompt = ask.prompt.toLowerCase();
   const scenario = SCENARIOS.find(({ words }) => words.every(word => prompt.includes(word)));
-  if (scenario != null) return scenario.answer(ask);
-  return {
-    kind: 'text',
-    text:
-      'This is the local W&B emulator: it has canned answers for the examples only, so it cannot answer this prompt. ' +
-      'Set WANDB_API_KEY to ask a real model on W&B Inference.',
-  };
+  if (scenario == null) return undefined;
+  if (ask.toolResults.length > 0) return { kind: 'text', text: answerFromWeather(ask.toolResults) };
+  return scenario.answer(ask);
 }
 
 /** The weather tool's results, as a model would summarize them. */

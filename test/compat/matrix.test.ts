@@ -11,7 +11,7 @@ import {
   textStream,
   usageChunk,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { API_KEY, MODEL_ID, errorFrom, headerOf, lastRequest, toolDelta } from '../helpers';
 import { majors } from './majors/index';
 

@@ -20,7 +20,7 @@ import {
   textStream,
   usageChunk,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, errorFrom, headerOf, lastRequest, providerFor, toolDelta } from '../helpers';
 
 let server: FakeWandbServer;

@@ -123,7 +123,35 @@ describe('examples/', () => {
       expect(stderr.trim()).toMatch(
         /^No WANDB_API_KEY set: answering from the local W&B emulator at http:\/\/127\.0\.0\.1:\d+\/v1 \(canned answers\)\. Set WANDB_API_KEY to use W&B Inference\.$/,
       );
-      expectInOrder(stdout.replace(/\x1b\[\d+m/g, ''), EXPECTED_OUTPUT[name]); // without the terminal's dimming codes
+      // stdout is a pipe here, so no terminal codes (colour only on a terminal).
+      expect(stdout).not.toContain('\x1b[');
+      expectInOrder(stdout, EXPECTED_OUTPUT[name]);
+    },
+    60_000,
+  );
+
+  // `script` (util-linux) runs the example on a pseudo-terminal, as a user's shell does.
+  it.concurrent.each([
+    ['dims the reasoning on a terminal', {}, true],
+    ['prints no colour on a terminal when NO_COLOR is set', { NO_COLOR: '1' }, false],
+  ])(
+    '%s',
+    async (_title, extraEnv, coloured) => {
+      const env = {
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(
+            ([key]) => !key.startsWith('WANDB_') && key !== 'NO_COLOR',
+          ),
+        ),
+        ...extraEnv,
+      };
+      const command = [process.execPath, RUNNER, 'reasoning'].map(part => `'${part}'`).join(' ');
+      const { stdout } = await promisify(execFile)('script', ['-qec', command, '/dev/null'], {
+        cwd: REPOSITORY_ROOT,
+        env,
+      });
+      expect(stdout).toContain('The ball costs');
+      expect(stdout.includes('\x1b[2m')).toBe(coloured);
     },
     60_000,
   );

@@ -67,6 +67,7 @@ describe('the W&B emulator', () => {
     const response = await chat({
       model: 'openai/gpt-oss-20b',
       stream: true,
+      stream_options: { include_usage: true },
       messages: [{ role: 'user', content: 'A bat and a ball…' }],
     });
     const events = (await response.text()).split('\n\n').filter(event => event !== '');

@@ -5,7 +5,11 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { API_KEY, MODEL_ID, callOptions, errorFrom, lastRequest } from '../helpers';
 
 let server: FakeWandbServer;

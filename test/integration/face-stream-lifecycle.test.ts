@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb as createWandbV1 } from '../../src/v1/index';
 import { createWandb as createWandbV2 } from '../../src/v2/index';
 import { createWandb as createWandbV3 } from '../../src/v3/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { API_KEY, MODEL_ID } from '../helpers';
 
 let server: FakeWandbServer;

@@ -6,7 +6,7 @@ import {
   startFakeWandbServer,
   textStream,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import {
   API_KEY,
   MODEL_ID,

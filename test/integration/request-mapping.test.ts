@@ -10,7 +10,7 @@ import {
   startFakeWandbServer,
   textStream,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import {
   MODEL_ID,
   callOptions,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, callOptions, providerFor, weatherTool } from '../helpers';
 
 let server: FakeWandbServer;

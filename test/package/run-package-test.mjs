@@ -5,8 +5,11 @@
  * version we support. Node binaries come from the npm registry (the `node` package) and are
  * cached in `.cache/package-test/` (gitignored); consumer projects live in the OS temp directory,
  * outside this repository, so nothing resolves from our own node_modules.
+ *
+ * Then, on each Node version, `npx wandb-emulator` from the installed tarball answers the README's
+ * Quick start (ai@7) and a structured-output request (ai@6 and ai@7).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -18,7 +21,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -187,6 +192,158 @@ function runConsumer(binary, dir, file, major) {
   };
 }
 
+/** The README's Quick start, as a user copies it into an ES module. */
+function quickStartOfReadme() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## Quick start$/m)[1]?.split(/^## /m)[0] ?? '';
+  const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (code == null) throw new Error('README.md has no ```ts block under "## Quick start"');
+  return code;
+}
+
+/** `npx wandb-emulator` in `dir`, with `binary`'s Node first on PATH; resolves once it serves. */
+function startEmulator(binary, dir) {
+  const child = spawn(npm === 'npm.cmd' ? 'npx.cmd' : 'npx', ['--no-install', 'wandb-emulator'], {
+    cwd: dir,
+    env: { PATH: `${dirname(binary)}${delimiter}${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', piece => (stderr += piece));
+  const exited = new Promise(resolve =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const firstLine = new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no first line in 30 s; stderr: ${stderr}`)),
+      30_000,
+    );
+    createInterface({ input: child.stdout }).once('line', line => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    exited.then(({ code }) => reject(new Error(`exited with ${code} before serving: ${stderr}`)));
+  });
+  return { child, firstLine, exited, stderr: () => stderr };
+}
+
+/** Whether nothing accepts connections on `port` any more, checked until `ms` have passed. */
+async function portClosesWithin(port, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const open = await new Promise(resolve => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (!open) return true;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+/** The installed bin run by `binary` directly: it serves, then exits 0 on SIGTERM. */
+async function stopsCleanly(binary, dir) {
+  const bin = join(dir, 'node_modules/wandb-ai-provider/dist/bin/wandb-emulator.js');
+  const child = spawn(binary, [bin], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', piece => (output += piece));
+  const exited = new Promise(resolve =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await new Promise(resolve => createInterface({ input: child.stdout }).once('line', resolve));
+  child.kill('SIGTERM');
+  const { code, signal } = await exited;
+  return { ok: code === 0, output: `exit ${code ?? signal}; ${output}` };
+}
+
+/** Runs `file` in `dir` with `binary` against the emulator at `baseURL`. */
+function runAgainstEmulator(binary, dir, file, entry, baseURL) {
+  const result = spawnSync(binary, ['--no-warnings', file], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      WANDB_ENTRY: entry,
+      WANDB_API_KEY: 'any-key',
+      WANDB_BASE_URL: baseURL,
+    },
+    timeout: 60_000,
+  });
+  return {
+    ok: result.status === 0,
+    stdout: result.stdout,
+    output: `${result.stdout}${result.stderr}`.trim(),
+  };
+}
+
+/**
+ * On each Node version: the emulator from the ai@7 consumer's install serves the Quick start (run
+ * with that Node, or with the newest when ai@7 does not support it) and structured output through
+ * ai@7 and through ai@6's `wandb-ai-provider/v3` on that same Node.
+ */
+async function emulatorChecks(binaries, consumers) {
+  const ai7 = consumers.find(({ major }) => major.entry === 'wandb-ai-provider');
+  const ai6 = consumers.find(({ major }) => major.entry === 'wandb-ai-provider/v3');
+  writeFileSync(join(ai7.dir, 'quick-start.mjs'), quickStartOfReadme());
+  const newest = NODE_VERSIONS.at(-1);
+  const rows = [];
+  for (const version of NODE_VERSIONS) {
+    const cells = [];
+    const emulator = startEmulator(binaries[version], ai7.dir);
+    try {
+      const firstLine = await emulator.firstLine;
+      const match = /^WANDB_BASE_URL=(http:\/\/127\.0\.0\.1:\d+\/v1)$/.exec(firstLine);
+      if (match == null) throw new Error(`unexpected first line: ${firstLine}`);
+      const baseURL = match[1];
+      const quickStartNode = Number(version.split('.')[0]) >= ai7.major.minNode ? version : newest;
+      const checks = [
+        ['Quick start', ai7, 'quick-start.mjs', quickStartNode, /W&B emulator/],
+        ['Output.object ai@7', ai7, 'structured-output.mjs', quickStartNode, /"landmarks":\[/],
+        ['Output.object ai@6', ai6, 'structured-output.mjs', version, /"landmarks":\[/],
+      ];
+      for (const [name, consumer, file, clientVersion, expected] of checks) {
+        const result = runAgainstEmulator(
+          binaries[clientVersion],
+          consumer.dir,
+          file,
+          consumer.major.entry,
+          baseURL,
+        );
+        const ok = result.ok && expected.test(result.stdout);
+        cells.push(
+          ok ? (clientVersion === version ? 'ok' : `ok (app on Node ${clientVersion})`) : 'FAIL',
+        );
+        if (!ok)
+          failures.push(`${name} against the emulator on Node ${version}:\n${result.output}`);
+      }
+      // A supervisor's SIGTERM reaches npm only; the emulator must notice and stop too.
+      emulator.child.kill('SIGTERM');
+      await emulator.exited;
+      const closed = await portClosesWithin(new URL(baseURL).port, 10_000);
+      const direct = await stopsCleanly(binaries[version], ai7.dir);
+      cells.push(closed && direct.ok ? 'ok' : 'FAIL');
+      if (!closed)
+        failures.push(`npx wandb-emulator on Node ${version} still serves after SIGTERM`);
+      if (!direct.ok) failures.push(`wandb-emulator on Node ${version}, SIGTERM: ${direct.output}`);
+    } catch (error) {
+      emulator.child.kill('SIGKILL');
+      failures.push(`npx wandb-emulator on Node ${version}: ${error.message}`);
+      cells.push('FAIL');
+    }
+    rows.push(`| Node ${version} | ${cells.join(' | ')} |`);
+  }
+  console.log('\n`npx wandb-emulator` from the installed tarball:\n');
+  console.log(
+    '| emulator on | README Quick start (ai@7) | Output.object (ai@7) | Output.object (ai@6, same Node) | stops on SIGTERM (npx; bin exit 0) |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
 const workDir = mkdtempSync(join(tmpdir(), 'wandb-ai-provider-package-test-'));
 const failures = [];
 const rows = [];
@@ -195,8 +352,10 @@ try {
   const tarball = pack(workDir);
   const packageVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
+  const consumers = [];
   for (const major of MAJORS) {
     const dir = createConsumer(workDir, tarball, major);
+    consumers.push({ major, dir });
     const cells = [];
     const types = typeCheck(dir);
     const missing = missingTypeImports(dir);
@@ -226,6 +385,8 @@ try {
   );
   console.log(`|---|---|---|${NODE_VERSIONS.map(() => '---|---|').join('')}`);
   for (const row of rows) console.log(row);
+
+  await emulatorChecks(binaries, consumers);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -2,7 +2,11 @@
 // anomalyco/opencode#24137 (DeepSeek V4, Kimi via routers: "Expected 'function.name' to be a string").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';
-import { chunk, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  chunk,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, partsOf, readParts, searchTool, toolDelta, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -9,7 +9,7 @@ import {
   startFakeWandbServer,
   usageChunk,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, finishOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

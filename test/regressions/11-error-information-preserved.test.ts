@@ -8,7 +8,7 @@ import {
   startFakeWandbServer,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, describeError, finishOf, partsOf, readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -5,7 +5,11 @@ import { Output, generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/v4';
 import { createWandb } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -9,7 +9,7 @@ import {
   startFakeWandbServer,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 
 let server: FakeWandbServer;
 beforeAll(async () => {

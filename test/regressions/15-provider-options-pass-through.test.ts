@@ -9,7 +9,7 @@ import {
   startFakeWandbServer,
   textStream,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -9,7 +9,7 @@ import {
   completion,
   startFakeWandbServer,
   type FakeWandbServer,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, partsOf, readParts, searchTool, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -2,7 +2,11 @@
 // vercel providers guard `typeof process` and run their tests under edge-runtime.
 // Approximation: `process` is hidden while the module graph is imported and a request is made.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeWandbServer, textStream, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  startFakeWandbServer,
+  textStream,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { readParts, userPrompt } from '../helpers';
 
 let server: FakeWandbServer;

@@ -7,7 +7,11 @@ import { InvalidArgumentError } from '@ai-sdk/provider';
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWandb, type WandbProviderSettings } from '../../src/index';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 

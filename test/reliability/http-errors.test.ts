@@ -12,7 +12,7 @@ import {
   startFakeWandbServer,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, callOptions, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 

@@ -14,7 +14,7 @@ import {
   type FakeWandbServer,
   type RecordedRequest,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import {
   MODEL_ID,
   callOptions,

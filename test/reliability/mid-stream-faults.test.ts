@@ -15,7 +15,7 @@ import {
   usageChunk,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import {
   MODEL_ID,
   callOptions,

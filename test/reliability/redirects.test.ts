@@ -4,7 +4,11 @@
  * `Authorization` when a redirect crosses origins, and these tests keep that promise checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completion, startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+import {
+  completion,
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, callOptions, headerOf, lastRequest, providerFor } from '../helpers';
 import { SECRET_KEY } from './no-secret';
 

@@ -17,7 +17,7 @@ import {
   completion,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, errorFrom, providerFor } from '../helpers';
 import { SECRET_KEY, expectNoSecret } from './no-secret';
 

@@ -15,7 +15,7 @@ import {
   startFakeWandbServer,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import { MODEL_ID, callOptions, finishOf, partsOf, providerFor, readStream } from '../helpers';
 
 let server: FakeWandbServer;

@@ -24,6 +24,8 @@ import {
   flushUntilSpans,
   streamedAnswer,
   toolCall,
+  startFakeWandbServer,
+  type FakeWandbServer,
 } from './weave-fixtures';
 
 let server: FakeWandbServer;

@@ -19,6 +19,8 @@ import {
   flushUntilSpans,
   streamedAnswer,
   streamedToolCall,
+  startFakeWandbServer,
+  type FakeWandbServer,
 } from './weave-fixtures';
 
 let server: FakeWandbServer;

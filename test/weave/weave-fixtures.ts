@@ -6,10 +6,13 @@ import {
   usageChunk,
   type FakeWandbServer,
   type ScriptedReply,
-} from '../fake-wandb-server';
+} from '../../src/emulator/scripted-wandb-server';
 import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
 
-export { startFakeWandbServer, type FakeWandbServer } from '../fake-wandb-server';
+export {
+  startFakeWandbServer,
+  type FakeWandbServer,
+} from '../../src/emulator/scripted-wandb-server';
 
 export const WEAVE_KEY = 'weave-secret-key-4f1c9a';
 export const WEAVE_PROJECT = 'my-team/my-project';

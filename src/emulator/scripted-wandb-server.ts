@@ -16,6 +16,7 @@ export type RecordedRequest = {
   headers: Record<string, string | string[] | undefined>;
   bodyText: string;
   /** The parsed JSON body (undefined when there is none). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever body the provider sent
   body: any;
   /** `performance.now()` when the request's body had fully arrived. */
   receivedAt: number;
@@ -67,6 +68,10 @@ export type FakeWandbServerOptions = {
    * e.g. the examples' emulator, which scripts every answer from the request itself.
    */
   unscripted?: (request: RecordedRequest) => ScriptedReply;
+  /** The port to listen on (default: a free one). */
+  port?: number;
+  /** Keep every request in `requests` (default true); a long-running server turns this off. */
+  recordRequests?: boolean;
 };
 
 export async function startFakeWandbServer(
@@ -81,7 +86,7 @@ export async function startFakeWandbServer(
     openResponses++;
     response.on('close', () => openResponses--);
     const recorded = await record(request);
-    requests.push(recorded);
+    if (options.recordRequests !== false) requests.push(recorded);
     const route = routeOf(request);
     const reply =
       (route == null ? undefined : queues[route].shift()) ?? options.unscripted?.(recorded);
@@ -100,7 +105,13 @@ export async function startFakeWandbServer(
     socket.on('close', () => sockets.delete(socket));
   });
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
 
   return {
