@@ -4,7 +4,6 @@ import {
   chunk,
   completion,
   usageChunk,
-  type FakeWandbServer,
   type ScriptedReply,
 } from '../../src/emulator/scripted-wandb-server';
 import type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
