@@ -1,9 +1,14 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import { OpenTelemetry } from '@ai-sdk/otel';
 import type { Tracer } from '@opentelemetry/api';
+import { diag } from '@opentelemetry/api';
 import * as ai from 'ai';
 import { createWeaveSpanPipeline } from './weave-span-pipeline';
-import { resolveWeaveOptions, type WeaveTracingOptions } from './weave-tracing-options';
+import {
+  resolveWeaveOptions,
+  type ResolvedWeaveOptions,
+  type WeaveTracingOptions,
+} from './weave-tracing-options';
 
 export type WeaveTracing = {
   /** Sends the spans still waiting in the batch. Serverless: await it before the function returns. */
@@ -12,7 +17,7 @@ export type WeaveTracing = {
   shutdown(): Promise<void>;
 };
 
-type Registration = { tracing: WeaveTracing };
+type Registration = { tracing: WeaveTracing; options: ResolvedWeaveOptions };
 // On globalThis, so the ESM and CJS copies of this package (or two bundles) share one registration.
 const REGISTRATION = Symbol.for('wandb-ai-provider.weave.registration');
 const registry = globalThis as { [REGISTRATION]?: Registration };
@@ -38,7 +43,15 @@ export function registerWeaveTracing(options?: WeaveTracingOptions): WeaveTracin
     });
   }
   const existing = registry[REGISTRATION];
-  if (existing != null) return existing.tracing;
+  if (existing != null) {
+    if (!sameOptions(existing.options, resolved)) {
+      diag.warn(
+        'wandb-ai-provider/weave: registerWeaveTracing() was called again with other options; the first ' +
+          'registration stays. Call its shutdown() first to register with new options.',
+      );
+    }
+    return existing.tracing;
+  }
 
   const pipeline = createWeaveSpanPipeline(resolved);
   const integration = new WeaveOpenTelemetry(pipeline.tracer, resolved);
@@ -60,8 +73,12 @@ export function registerWeaveTracing(options?: WeaveTracingOptions): WeaveTracin
       return stopped;
     },
   };
-  registry[REGISTRATION] = { tracing };
+  registry[REGISTRATION] = { tracing, options: resolved };
   return tracing;
+}
+
+function sameOptions(a: ResolvedWeaveOptions, b: ResolvedWeaveOptions): boolean {
+  return (Object.keys(a) as Array<keyof ResolvedWeaveOptions>).every(key => a[key] === b[key]);
 }
 
 type StartEvent = Parameters<OpenTelemetry['onStart']>[0];

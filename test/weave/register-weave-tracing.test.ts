@@ -177,6 +177,14 @@ describe('registerWeaveTracing (ai@7)', () => {
       baseURL: receiver.baseURL,
     });
     expect(again).toBe(tracing);
+    expect(diagnostics).toEqual([]);
+    // Other options: still the first registration, and a warning saying so.
+    expect(registerWeaveTracing({ project: 'other/project', apiKey: WEAVE_KEY })).toBe(tracing);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatch(
+      /^warn: .*called again with other options; the first registration stays/,
+    );
+    diagnostics.length = 0;
     server.chat(answer('once'));
     await generateText({ model: model(), prompt: 'Once?' });
     await tracing.forceFlush();
