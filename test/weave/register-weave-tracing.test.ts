@@ -216,6 +216,26 @@ describe('registerWeaveTracing (ai@7)', () => {
     expect(receiver.spans()).toHaveLength(3);
   });
 
+  it('shutdown() unregisters: no more spans, and a new registration starts anew', async () => {
+    await tracing.shutdown();
+    const integrations = (globalThis as { AI_SDK_TELEMETRY_INTEGRATIONS?: unknown[] })
+      .AI_SDK_TELEMETRY_INTEGRATIONS;
+    expect(integrations).toEqual([]);
+    server.chat(answer('untraced'));
+    await generateText({ model: model(), prompt: 'Untraced?' });
+    expect(receiver.requests).toEqual([]);
+
+    tracing = registerWeaveTracing({
+      project: WEAVE_PROJECT,
+      apiKey: WEAVE_KEY,
+      baseURL: receiver.baseURL,
+    });
+    server.chat(answer('traced again'));
+    await generateText({ model: model(), prompt: 'Traced again?' });
+    await tracing.forceFlush();
+    expect(receiver.spans()).toHaveLength(3);
+  });
+
   it('reports nothing through diag when every export succeeds', () => {
     expect(diagnostics).toEqual([]);
   });
