@@ -8,6 +8,7 @@ export default defineConfig([
       'v3/index': 'src/v3/index.ts',
       'v2/index': 'src/v2/index.ts',
       'v1/index': 'src/v1/index.ts',
+      'weave/index': 'src/weave/index.ts',
     },
     format: ['esm', 'cjs'],
     // Shared chunks for CJS too (ESM splits by default), so the four CJS entries share one copy of

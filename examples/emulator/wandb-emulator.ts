@@ -18,11 +18,15 @@ export type WandbEmulator = PackageEmulator & { apiKey: string };
 /** Starts the emulator on a free port of 127.0.0.1. `delayMs` is the pause between streamed chunks. */
 export async function startWandbEmulator({
   delayMs = 30,
+  onSpans,
 }: {
   delayMs?: number;
+  /** Called for each OTLP trace post (Weave tracing pointed at the emulator). */
+  onSpans?: (received: { spans: number; path: string }) => void;
 } = {}): Promise<WandbEmulator> {
   const emulator = await startPackageEmulator({
     delayMs,
+    onSpans,
     apiKey: EMULATOR_API_KEY,
     unknownModels: 'not-found',
     answer: cannedAnswerFor,

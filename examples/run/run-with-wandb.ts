@@ -2,7 +2,8 @@
  * Runs a command against W&B Inference when `WANDB_API_KEY` is set, and otherwise against the
  * local emulator, which it starts on 127.0.0.1 and stops when the command ends. The command finds
  * its way through the environment: `WANDB_API_KEY` and `WANDB_BASE_URL`, which `createWandb()`
- * and the default `wandb` provider read.
+ * and the default `wandb` provider read; `WEAVE_BASE_URL` and `WANDB_ENTITY`/`WANDB_PROJECT` for
+ * Weave tracing.
  */
 import { spawn } from 'node:child_process';
 import { dirname, delimiter } from 'node:path';
@@ -21,13 +22,26 @@ export async function runWithWandb(
   };
   if (process.env.WANDB_API_KEY) return run(command, args, { env, cwd });
 
-  const emulator = await startWandbEmulator();
+  const emulator = await startWandbEmulator({
+    onSpans: ({ spans }) =>
+      console.error(
+        `W&B emulator: received ${spans} span(s) for Weave (${emulator.spansReceived()} in all)`,
+      ),
+  });
   console.error(
     `No WANDB_API_KEY set: answering from the local W&B emulator at ${emulator.baseURL} (canned answers). Set WANDB_API_KEY to use W&B Inference.`,
   );
   try {
     return await run(command, args, {
-      env: { ...env, WANDB_API_KEY: emulator.apiKey, WANDB_BASE_URL: emulator.baseURL },
+      env: {
+        ...env,
+        WANDB_API_KEY: emulator.apiKey,
+        WANDB_BASE_URL: emulator.baseURL,
+        // Weave tracing (examples/weave-tracing.ts, the Next.js app) posts to the emulator too.
+        WEAVE_BASE_URL: new URL(emulator.baseURL).origin,
+        WANDB_ENTITY: process.env.WANDB_ENTITY ?? 'emulator-team',
+        WANDB_PROJECT: process.env.WANDB_PROJECT ?? 'emulator-project',
+      },
       cwd,
     });
   } finally {

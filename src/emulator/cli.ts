@@ -71,7 +71,15 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const emulator = await startWandbEmulator(options);
+  let spansInAll = 0;
+  const emulator = await startWandbEmulator({
+    ...options,
+    // Weave tracing (`wandb-ai-provider/weave`) pointed at the emulator posts its spans here.
+    onSpans: ({ spans, path }) => {
+      spansInAll += spans;
+      console.error(`W&B emulator: received ${spans} span(s) at ${path} (${spansInAll} in all)`);
+    },
+  });
   // Listening for the signals before the first line, so that whoever reads it can stop us.
   const stop = () => {
     clearInterval(orphanWatch);

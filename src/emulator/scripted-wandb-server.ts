@@ -15,6 +15,8 @@ export type RecordedRequest = {
   /** Lower-cased header names, as Node delivers them. */
   headers: Record<string, string | string[] | undefined>;
   bodyText: string;
+  /** The body exactly as it arrived (OTLP trace posts are binary protobuf). */
+  bodyBytes: Uint8Array;
   /** The parsed JSON body (undefined when there is none). */
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever body the provider sent
   body: any;
@@ -139,7 +141,8 @@ function routeOf(request: IncomingMessage): 'chat' | 'models' | undefined {
 async function record(request: IncomingMessage): Promise<RecordedRequest> {
   const pieces: Buffer[] = [];
   for await (const piece of request) pieces.push(piece as Buffer);
-  const bodyText = Buffer.concat(pieces).toString('utf8');
+  const bodyBytes = Buffer.concat(pieces);
+  const bodyText = bodyBytes.toString('utf8');
   let body: unknown;
   try {
     body = bodyText === '' ? undefined : JSON.parse(bodyText);
@@ -151,6 +154,7 @@ async function record(request: IncomingMessage): Promise<RecordedRequest> {
     path: request.url ?? '',
     headers: request.headers,
     bodyText,
+    bodyBytes,
     body,
     receivedAt: performance.now(),
   };

@@ -14,6 +14,8 @@ import {
   requestedError,
   wandbError,
 } from './emulator-errors.ts';
+import { gunzipSync } from 'node:zlib';
+import { countOtlpSpans } from './otlp-span-count.ts';
 import {
   type RecordedRequest,
   type ScriptedReply,
@@ -34,12 +36,16 @@ export type WandbEmulatorOptions = {
   unknownModels?: 'serve' | 'not-found';
   /** Answers tried before the generated ones (e.g. canned answers); `undefined` falls through. */
   answer?: (ask: ChatAsk) => EmulatorAnswer | undefined;
+  /** Called for each OTLP trace post Weave's endpoints accepted, with its number of spans. */
+  onSpans?: (received: { spans: number; path: string }) => void;
 };
 
 export type WandbEmulator = {
   /** e.g. `http://127.0.0.1:41234/v1` */
   baseURL: string;
   port: number;
+  /** The spans received so far at the Weave endpoints (`/otel/v1/traces`, `/agents/otel/v1/traces`). */
+  spansReceived(): number;
   close(): Promise<void>;
 };
 
@@ -55,7 +61,14 @@ export type EmulatorRoute = {
 export async function startWandbEmulator(
   options: WandbEmulatorOptions = {},
 ): Promise<WandbEmulator> {
-  const routes = emulatorRoutes(options);
+  let spansReceived = 0;
+  const routes = emulatorRoutes({
+    ...options,
+    onSpans: received => {
+      spansReceived += received.spans;
+      options.onSpans?.(received);
+    },
+  });
   const server = await startFakeWandbServer({
     port: options.port,
     // A long-running emulator must not keep every request it has answered.
@@ -65,6 +78,7 @@ export async function startWandbEmulator(
   return {
     baseURL: server.baseURL,
     port: Number(new URL(server.baseURL).port),
+    spansReceived: () => spansReceived,
     close: () => server.close(),
   };
 }
@@ -83,7 +97,55 @@ export function emulatorRoutes(options: WandbEmulatorOptions): EmulatorRoute[] {
       needsKey: true,
       reply: request => chatCompletion(request, options),
     },
+    // Weave's OpenTelemetry endpoints (traces view and agents view), for `wandb-ai-provider/weave`.
+    ...['/otel/v1/traces', '/agents/otel/v1/traces'].map(
+      (path): EmulatorRoute => ({
+        method: 'POST',
+        path,
+        needsKey: false,
+        reply: request => otlpTraces(request, path, options),
+      }),
+    ),
   ];
+}
+
+/** Accepts an OTLP/HTTP protobuf trace post as Weave does: `wandb-api-key`, protobuf only. */
+function otlpTraces(
+  request: RecordedRequest,
+  path: string,
+  options: WandbEmulatorOptions,
+): ScriptedReply {
+  const key = request.headers['wandb-api-key'];
+  if (typeof key !== 'string' || key === '') {
+    return wandbError(401, {
+      message: 'Weave needs your W&B API key in the wandb-api-key header.',
+    });
+  }
+  if (options.apiKey != null && key !== options.apiKey)
+    return wandbError(401, EMULATED_ERRORS[401]);
+  if (!String(request.headers['content-type']).startsWith('application/x-protobuf')) {
+    return wandbError(415, {
+      message: 'Weave accepts OTLP traces as application/x-protobuf only.',
+    });
+  }
+  let spans: number;
+  try {
+    const body =
+      request.headers['content-encoding'] === 'gzip'
+        ? gunzipSync(request.bodyBytes)
+        : request.bodyBytes;
+    spans = countOtlpSpans(body);
+  } catch {
+    return wandbError(400, { message: 'The body is not an OTLP ExportTraceServiceRequest.' });
+  }
+  options.onSpans?.({ spans, path });
+  // An empty ExportTraceServiceResponse: zero bytes of protobuf.
+  return {
+    type: 'text',
+    status: 200,
+    body: '',
+    headers: { 'content-type': 'application/x-protobuf' },
+  };
 }
 
 function dispatch(

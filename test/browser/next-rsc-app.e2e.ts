@@ -21,6 +21,8 @@ let userDataDir: string;
 let browser: BrowserContext;
 let page: Page;
 const browserErrors: string[] = [];
+/** What the server process printed on stderr: the emulator reports the spans it received there. */
+let serverStderr = '';
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
@@ -48,6 +50,9 @@ beforeAll(async () => {
   );
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);
+  server.stderr!.on('data', (chunk: Buffer) => {
+    serverStderr += chunk.toString('utf8');
+  });
   await waitUntilServing(appURL);
 
   userDataDir = mkdtempSync(join(tmpdir(), 'wandb-e2e-chromium-'));
@@ -117,6 +122,9 @@ describe('the Next.js example app in Chromium', () => {
   });
 
   it('chats through useChat and renders the weather tool’s result, then the answer that uses it', async () => {
+    // The first page's call (3 spans: invoke_agent, step, chat) has reached Weave (the emulator).
+    await expect.poll(spansReceived, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const spansBefore = spansReceived();
     await page.goto(`${appURL}/chat`);
     await page.getByLabel('Message').fill('Should I take a jacket in Paris today?');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -129,6 +137,13 @@ describe('the Next.js example app in Chromium', () => {
     await page.getByText('Paris: 11 °C and light rain, so take a jacket.').waitFor();
     await expect.poll(() => page.getByTestId('chat-status').textContent()).toBe('ready');
     await page.screenshot({ path: join(RESULTS, 'chat.png') });
+
+    // instrumentation.ts registered Weave tracing: the chat's tool loop arrived as its six spans
+    // (invoke_agent, two steps with a chat each, execute_tool weather), sent within a batch delay.
+    await expect
+      .poll(() => spansReceived() - spansBefore, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(6);
+    expect(spansReceived() - spansBefore).toBe(6);
   });
 
   it('fills the form from a typed object made by a server action', async () => {
@@ -150,6 +165,12 @@ describe('the Next.js example app in Chromium', () => {
     expect(browserErrors).toEqual([]);
   });
 });
+
+/** The emulator's running total of spans received for Weave, from its last report line. */
+function spansReceived(): number {
+  const totals = [...serverStderr.matchAll(/received \d+ span\(s\) for Weave \((\d+) in all\)/g)];
+  return Number(totals.at(-1)?.[1] ?? 0);
+}
 
 function withoutWandbSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('WANDB_')));

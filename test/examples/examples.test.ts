@@ -61,6 +61,13 @@ const EXPECTED_OUTPUT: Record<string, Array<string | RegExp>> = {
     'openai/gpt-oss-120b {"reasoningEffort":"high"}\n  reasoning: 236 characters',
     'together they add up to 112',
   ],
+  'weave-tracing': [
+    'turn 1: Attention lets every token weigh every other token',
+    'turn 2: ',
+    'Paris: 11 °C',
+    /\[\d+ steps; thread weave-example-…\]/,
+    'spans sent to Weave',
+  ],
   errors: [
     'A wrong API key:\n  HTTP 401, retryable: false\n  W&B Inference error (HTTP 401): Authentication failed',
     'A retired model:\n  HTTP 404, retryable: false\n  W&B Inference error (HTTP 404): The requested resource was not found',
@@ -119,10 +126,23 @@ describe('examples/', () => {
     async name => {
       const { code, stdout, stderr } = await runExample(name);
       expect(code, stderr).toBe(0);
-      // One line says where the answers come from; no warnings, no stack traces.
-      expect(stderr.trim()).toMatch(
+      // One line says where the answers come from, and one per post of spans the emulator's
+      // Weave endpoint received; no warnings, no stack traces.
+      const [origin, ...spanLines] = stderr.trim().split('\n');
+      expect(origin).toMatch(
         /^No WANDB_API_KEY set: answering from the local W&B emulator at http:\/\/127\.0\.0\.1:\d+\/v1 \(canned answers\)\. Set WANDB_API_KEY to use W&B Inference\.$/,
       );
+      for (const line of spanLines) {
+        expect(line).toMatch(/^W&B emulator: received \d+ span\(s\) for Weave \(\d+ in all\)$/);
+      }
+      // Only the tracing example sends spans: the two turns' traces (3 + at least 5 spans).
+      if (name === 'weave-tracing') {
+        expect(
+          Number(/\((\d+) in all\)$/.exec(spanLines.at(-1) ?? '')?.[1]),
+        ).toBeGreaterThanOrEqual(8);
+      } else {
+        expect(spanLines).toEqual([]);
+      }
       // stdout is a pipe here, so no terminal codes (colour only on a terminal).
       expect(stdout).not.toContain('\x1b[');
       expectInOrder(stdout, EXPECTED_OUTPUT[name]);

@@ -2,12 +2,14 @@
 // for ai@7 is an ES module loaded through Node's require(esm)).
 const ai = require('ai');
 const wandb = require(process.env.WANDB_ENTRY);
-const { runScenario } = require('./scenario.cjs');
+const { runScenario, checkWeaveNeedsItsPeers } = require('./scenario.cjs');
 
-runScenario({ wandb, ai, specificationVersion: process.env.SPECIFICATION_VERSION }).then(
-  () => console.log('ok'),
-  error => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runScenario({ wandb, ai, specificationVersion: process.env.SPECIFICATION_VERSION })
+  .then(() => checkWeaveNeedsItsPeers(() => require('wandb-ai-provider/weave')))
+  .then(
+    () => console.log('ok'),
+    error => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );

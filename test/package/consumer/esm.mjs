@@ -4,4 +4,5 @@ import scenario from './scenario.cjs';
 
 const wandb = await import(process.env.WANDB_ENTRY);
 await scenario.runScenario({ wandb, ai, specificationVersion: process.env.SPECIFICATION_VERSION });
+await scenario.checkWeaveNeedsItsPeers(() => import('wandb-ai-provider/weave'));
 console.log('ok');

@@ -83,4 +83,24 @@ async function runScenario({ wandb, ai, specificationVersion }) {
   }
 }
 
-module.exports = { runScenario };
+/**
+ * The consumers install no OpenTelemetry package: `wandb-ai-provider/weave`, whose optional peers
+ * they are, must then fail to load with an error that names one of them (what to install), while
+ * the entry under test loaded without them.
+ */
+async function checkWeaveNeedsItsPeers(load) {
+  let error;
+  try {
+    await load();
+  } catch (caught) {
+    error = caught;
+  }
+  if (error == null)
+    throw new Error('wandb-ai-provider/weave loaded without its OpenTelemetry peers');
+  if (!['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes(error.code))
+    throw new Error(`wandb-ai-provider/weave failed for another reason: ${error.message}`);
+  if (!/'(@ai-sdk\/otel|@opentelemetry\/[a-z-]+)'/.test(error.message))
+    throw new Error(`the error names no package to install: ${error.message}`);
+}
+
+module.exports = { runScenario, checkWeaveNeedsItsPeers };
