@@ -1,8 +1,11 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
 import { getFromApi } from '@ai-sdk/provider-utils';
+import { describeValueKind } from './error-message-parts';
+import { isObject } from './json-object';
 import { readWandbJsonBody, textBodyHandler } from './read-wandb-json-body';
 import type { WandbConfig } from './wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from './wandb-error';
+import { createKeyRedactor } from './redact-api-key';
+import { addConnectionHint, createWandbFailedResponseHandler } from './wandb-error';
 
 /** The model ids that `GET {baseURL}/models` lists for this key and project. */
 export async function listWandbModels(
@@ -20,6 +23,8 @@ export async function listWandbModels(
     fetch: config.fetch,
     // The URL comes from the developer's own `baseURL` setting, not from a response.
     validateUrl: false,
+  }).catch(error => {
+    throw addConnectionHint(error, redact);
   });
   return readWandbJsonBody(text, redact, readModelIds).value;
 }
@@ -36,14 +41,9 @@ function readModelIds(value: unknown): string[] {
   });
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value != null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function invalidModelList(path: string, expected: string, got: unknown): InvalidResponseDataError {
-  const kind = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
   return new InvalidResponseDataError({
     data: got,
-    message: `Invalid W&B response: the model list's ${path} should be ${expected}, got ${kind}.`,
+    message: `Invalid W&B response: the model list's ${path} should be ${expected}, got ${describeValueKind(got)}.`,
   });
 }

@@ -4,7 +4,8 @@ import {
   secureJsonParse,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
-import { redactJson, type Redact } from './wandb-error';
+import { excerpt } from './error-message-parts';
+import { type Redact, redactJson } from './redact-api-key';
 
 /*
  * Successful JSON answers are read in two steps: the response handler only takes the text, and
@@ -31,7 +32,7 @@ export function readWandbJsonBody<T>(
     const shown = redact(text);
     throw new InvalidResponseDataError({
       data: shown,
-      message: `Invalid W&B response: the body is not JSON: ${shown.slice(0, 200)}`,
+      message: `Invalid W&B response: the body is not JSON: ${excerpt(shown)}`,
     });
   }
   try {

@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { describeValueKind } from './error-message-parts';
+import { isObject } from './json-object';
 
 /*
  * Checks of the provider settings, run by `createWandb` so that a mistake fails at construction,
@@ -7,10 +9,10 @@ import { InvalidArgumentError } from '@ai-sdk/provider';
  */
 
 export function validateSettingsObject(settings: unknown): void {
-  if (settings == null || typeof settings !== 'object' || Array.isArray(settings)) {
+  if (!isObject(settings)) {
     throw new InvalidArgumentError({
       argument: 'settings',
-      message: `createWandb() takes a settings object such as { project: 'team/project' } (got ${describeType(settings)}).`,
+      message: `createWandb() takes a settings object such as { project: 'team/project' } (got ${describeValueKind(settings)}).`,
     });
   }
 }
@@ -19,7 +21,7 @@ export function validateApiKeySetting(apiKey: unknown): void {
   if (apiKey != null && typeof apiKey !== 'string') {
     throw new InvalidArgumentError({
       argument: 'apiKey',
-      message: `The apiKey setting must be a string, your W&B API key from https://wandb.ai/settings (got ${describeType(apiKey)}).`,
+      message: `The apiKey setting must be a string, your W&B API key from https://wandb.ai/settings (got ${describeValueKind(apiKey)}).`,
     });
   }
 }
@@ -45,10 +47,10 @@ export function isSendableHeaderValue(value: string): boolean {
 /** Checks provider headers (`argument` = 'headers') or a call's headers before fetch sees them. */
 export function validateHeaders(headers: unknown, argument: string): void {
   if (headers == null) return;
-  if (typeof headers !== 'object' || Array.isArray(headers)) {
+  if (!isObject(headers)) {
     throw new InvalidArgumentError({
       argument,
-      message: `${argument} must be an object of header names to string values, such as { 'X-Trace': 'abc' } (got ${describeType(headers)}).`,
+      message: `${argument} must be an object of header names to string values, such as { 'X-Trace': 'abc' } (got ${describeValueKind(headers)}).`,
     });
   }
   for (const [name, value] of Object.entries(headers)) {
@@ -63,7 +65,7 @@ export function validateHeaders(headers: unknown, argument: string): void {
     if (typeof value !== 'string') {
       throw new InvalidArgumentError({
         argument: path,
-        message: `Header values must be strings; ${path} is ${describeType(value)}. Convert it with String(value).`,
+        message: `Header values must be strings; ${path} is ${describeValueKind(value)}. Convert it with String(value).`,
       });
     }
     if (!isSendableHeaderValue(value)) {
@@ -83,9 +85,21 @@ export function validateOptionalSetting(
   if (value != null && typeof value !== expected) {
     throw new InvalidArgumentError({
       argument: name,
-      message: `The ${name} setting must be a ${expected} (got ${describeType(value)}).`,
+      message: `The ${name} setting must be a ${expected} (got ${describeValueKind(value)}).`,
     });
   }
+}
+
+/** The `name` setting: a key of `providerOptions`, so a non-empty word without spaces. */
+export function validateName(name: unknown): string {
+  if (name == null) return 'wandb';
+  if (typeof name !== 'string' || !/^\S+$/.test(name)) {
+    throw new InvalidArgumentError({
+      argument: 'name',
+      message: `The name setting must be a non-empty string without spaces, the key your provider options go under, such as 'wandb' or 'my-wandb' (got ${typeof name === 'string' ? JSON.stringify(name) : describeValueKind(name)}).`,
+    });
+  }
+  return name;
 }
 
 export function validateModelId(modelId: unknown): void {
@@ -101,12 +115,4 @@ export function validateModelId(modelId: unknown): void {
       message: `The model id ${JSON.stringify(modelId)} has leading or trailing whitespace; W&B model ids are matched exactly, so it would not be found.`,
     });
   }
-}
-
-/** The kind of a wrong value, for messages. */
-function describeType(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  // Never the value itself: a misplaced string may be a key or a header line.
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -1,8 +1,11 @@
 import { APICallError } from '@ai-sdk/provider';
 import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-utils';
+import { isObject } from './json-object';
+import { type Redact, redactHeaders } from './redact-api-key';
+import { DEFAULT_BASE_URL } from './wandb-base-url';
 
 /*
- * W&B error bodies come in several shapes (wire facts §9.1):
+ * W&B error bodies come in several shapes (docs/wandb-wire-format.md, Errors):
  *   {"error": {"message": "...", "type": "...", "code": "..." | 400}}    OpenAI style
  *   {"detail": "..."}  or  {"detail": [{"loc": [...], "msg": "..."}]}   FastAPI layers
  *   {"object": "error", "message": "..."}                              vLLM native
@@ -13,14 +16,13 @@ import { extractResponseHeaders, type ResponseHandler } from '@ai-sdk/provider-u
  */
 
 /** W&B's own words from an error body (or stream error event), when it has any. */
-export function extractWandbErrorMessage(data: unknown): string | undefined {
-  if (data == null || typeof data !== 'object') return undefined;
-  const body = data as Record<string, unknown>;
+export function extractWandbErrorMessage(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
 
   const error = body.error;
   if (typeof error === 'string' && error !== '') return error;
-  if (error != null && typeof error === 'object') {
-    const { message, code } = error as Record<string, unknown>;
+  if (isObject(error)) {
+    const { message, code } = error;
     if (typeof message === 'string' && message !== '') {
       return typeof code === 'string' && code !== '' && !message.includes(code)
         ? `${message} (${code})`
@@ -33,9 +35,8 @@ export function extractWandbErrorMessage(data: unknown): string | undefined {
   if (Array.isArray(detail)) {
     const items = detail
       .map(item => {
-        if (item == null || typeof item !== 'object')
-          return typeof item === 'string' ? item : undefined;
-        const { loc, msg } = item as Record<string, unknown>;
+        if (!isObject(item)) return typeof item === 'string' ? item : undefined;
+        const { loc, msg } = item;
         if (typeof msg !== 'string') return undefined;
         return Array.isArray(loc) && loc.length > 0 ? `${loc.join('.')}: ${msg}` : msg;
       })
@@ -139,37 +140,6 @@ export function buildWandbErrorMessage({
   return `W&B Inference error (HTTP ${statusCode}): ${what}${hint ? `. ${hint}` : ''}`;
 }
 
-/** Masks a secret wherever it shows up in text W&B sent back (a server may echo the key). */
-export type Redact = (text: string) => string;
-
-/** A redactor for the API key of one request, taken from its `Authorization` header. */
-export function createKeyRedactor(headers: Record<string, string | undefined>): Redact {
-  const authorization = Object.entries(headers).find(
-    ([name]) => name.toLowerCase() === 'authorization',
-  )?.[1];
-  const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
-  if (key.trim() === '') return text => text;
-  return text => (text.includes(key) ? text.split(key).join('[REDACTED]') : text);
-}
-
-/** `redact` applied to every string inside a JSON value. */
-export function redactJson(value: unknown, redact: Redact): unknown {
-  if (value === undefined) return undefined;
-  const text = JSON.stringify(value);
-  const redacted = redact(text);
-  return redacted === text ? value : JSON.parse(redacted);
-}
-
-/** `redact` applied to every header value: a proxy may echo the `Authorization` header back. */
-export function redactHeaders(
-  headers: Record<string, string>,
-  redact: Redact,
-): Record<string, string> {
-  const redacted: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) redacted[name] = redact(value);
-  return redacted;
-}
-
 /** Turns a non-2xx W&B answer into an `APICallError`, with the API key masked throughout. */
 export function createWandbFailedResponseHandler(redact: Redact): ResponseHandler<APICallError> {
   return async ({ response, url, requestBodyValues }) => {
@@ -196,4 +166,27 @@ export function createWandbFailedResponseHandler(redact: Redact): ResponseHandle
       }),
     };
   };
+}
+
+/** provider-utils' message for a request that never got an HTTP answer. */
+const CANNOT_CONNECT = 'Cannot connect to API: ';
+
+/**
+ * A request that never reached W&B (DNS failure, refused connection, a proxy in the way) with
+ * what to check. provider-utils reports it as a bare `Cannot connect to API: getaddrinfo ENOTFOUND
+ * …`; it stays a retryable `APICallError` (the network may come back), with the key masked.
+ */
+export function addConnectionHint(error: unknown, redact: Redact): unknown {
+  if (!APICallError.isInstance(error) || error.statusCode != null) return error;
+  if (!error.message.startsWith(CANNOT_CONNECT)) return error;
+  const reason = error.message.slice(CANNOT_CONNECT.length).replace(/\.+$/, '');
+  return new APICallError({
+    message: redact(
+      `Cannot reach W&B Inference at ${error.url} (${reason}). Check your network connection and any proxy (HTTPS_PROXY), and that the baseURL setting or WANDB_BASE_URL is right (default ${DEFAULT_BASE_URL}). The AI SDK retries this (see maxRetries).`,
+    ),
+    cause: error.cause,
+    url: error.url,
+    requestBodyValues: error.requestBodyValues,
+    isRetryable: true,
+  });
 }

@@ -1,9 +1,4 @@
-import {
-  LoadAPIKeyError,
-  NoSuchModelError,
-  type LanguageModelV4,
-  type ProviderV4,
-} from '@ai-sdk/provider';
+import { LoadAPIKeyError, type LanguageModelV4, type ProviderV4 } from '@ai-sdk/provider';
 import {
   combineHeaders,
   loadApiKey,
@@ -13,11 +8,13 @@ import {
 import { WandbChatLanguageModel } from './chat/wandb-chat-language-model';
 import type { WandbChatModelId } from './chat/wandb-chat-options';
 import { listWandbModels } from './list-wandb-models';
+import { createProviderObject, noSuchModel } from './provider-object';
 import {
   isSendableHeaderValue,
   validateApiKeySetting,
   validateHeaders,
   validateModelId,
+  validateName,
   validateOptionalSetting,
   validateProject,
   validateSettingsObject,
@@ -29,6 +26,12 @@ import type { WandbConfig } from './wandb-config';
 export { DEFAULT_BASE_URL } from './wandb-base-url';
 
 export interface WandbProviderSettings {
+  /**
+   * The provider's name (default `wandb`): `model.provider` is `<name>.chat`, and per-call options
+   * are read from `providerOptions[name]` as well as `providerOptions.wandb`, as
+   * `@ai-sdk/openai-compatible` does. Programs that create providers by id (opencode) pass their id.
+   */
+  name?: string;
   /**
    * W&B API key, sent as `Authorization: Bearer <key>`. Defaults to the `WANDB_API_KEY`
    * environment variable, read when a request is made. Create one at https://wandb.ai/settings.
@@ -73,9 +76,11 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
   validateHeaders(settings.headers, 'headers');
   validateOptionalSetting('includeUsage', settings.includeUsage, 'boolean');
   validateOptionalSetting('fetch', settings.fetch, 'function');
+  const name = validateName(settings.name);
 
   const config: WandbConfig = {
-    provider: 'wandb.chat',
+    provider: `${name}.chat`,
+    providerOptionsName: name,
     baseURL: () => baseURLSetting ?? baseURLFromEnvironment(),
     headers: callHeaders => {
       validateHeaders(callHeaders, 'headers');
@@ -100,36 +105,18 @@ export function createWandb(settings: WandbProviderSettings = {}): WandbProvider
     return new WandbChatLanguageModel(modelId, config);
   };
 
-  const noSuchModel =
-    (modelType: 'embeddingModel' | 'imageModel') =>
-    (modelId: string): never => {
-      throw new NoSuchModelError({
-        modelId,
-        modelType,
-        message: `W&B Inference serves chat models only; there is no ${modelType} '${modelId}'. Use provider.languageModel(id).`,
-      });
-    };
-
-  const provider = function (modelId: WandbChatModelId) {
-    if (new.target) {
-      throw new Error('The W&B provider is a function; call it without `new`.');
-    }
-    return createChatModel(modelId);
-  } as WandbProvider;
-
-  Object.assign(provider, {
-    specificationVersion: 'v4' as const,
+  return createProviderObject(createChatModel, {
+    specificationVersion: 'v4',
     languageModel: createChatModel,
     chatModel: createChatModel,
     embeddingModel: noSuchModel('embeddingModel'),
     imageModel: noSuchModel('imageModel'),
     listModels: (options?: { abortSignal?: AbortSignal }) => listWandbModels(config, options),
   });
-  return provider;
 }
 
 /** The default provider: key from `WANDB_API_KEY`, project from `WANDB_ENTITY`/`WANDB_PROJECT`. */
-export const wandb = createWandb();
+export const wandb = /* @__PURE__ */ createWandb();
 
 function loadWandbApiKey(apiKey: string | undefined): string {
   let key: string;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
+import { errorMessageOf } from '../error-message-parts';
 
 /**
  * Fails with an InvalidArgumentError naming `argument` when `JSON.stringify` cannot write `value`
@@ -11,7 +12,7 @@ export function assertSendableAsJson(value: unknown, argument: string, what: str
   } catch (error) {
     throw new InvalidArgumentError({
       argument,
-      message: `${what} cannot be sent as JSON (${error instanceof Error ? error.message : String(error)}). Remove BigInt values and circular references.`,
+      message: `${what} cannot be sent as JSON (${errorMessageOf(error)}). Remove BigInt values and circular references.`,
       cause: error,
     });
   }

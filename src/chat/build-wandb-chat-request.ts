@@ -13,13 +13,16 @@ export function buildWandbChatRequest({
   options,
   stream,
   includeUsage,
+  providerOptionsName,
 }: {
   modelId: string;
   options: LanguageModelV4CallOptions;
   stream: boolean;
   includeUsage: boolean;
+  /** The provider's `name` setting: options are also read from `providerOptions[name]`. */
+  providerOptionsName?: string;
 }): { body: Record<string, unknown>; warnings: SharedV4Warning[] } {
-  const wandbOptions = parseWandbChatOptions(options.providerOptions);
+  const wandbOptions = parseWandbChatOptions(options.providerOptions, providerOptionsName);
   const warnings: SharedV4Warning[] = [];
 
   if (options.topK != null) {

@@ -3,14 +3,20 @@ import {
   type LanguageModelV4FilePart,
   type LanguageModelV4Prompt,
   type LanguageModelV4ToolResultOutput,
+  type SharedV4FileData,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { convertToBase64, resolveFullMediaType } from '@ai-sdk/provider-utils';
+import {
+  convertBase64ToUint8Array,
+  convertToBase64,
+  resolveFullMediaType,
+} from '@ai-sdk/provider-utils';
 import type {
   WandbAssistantMessage,
   WandbChatMessage,
   WandbUserContentPart,
 } from './wandb-chat-api';
+import { unknownValueError } from '../error-message-parts';
 
 /**
  * AI SDK prompt → W&B `messages`. Throws for content W&B chat cannot carry; content that only
@@ -35,10 +41,10 @@ export function convertToWandbMessages(
             case 'text':
               return { type: 'text', text: part.text };
             case 'file':
-              return { type: 'image_url', image_url: { url: imageUrlOf(part) } };
+              return convertUserFile(part);
             default: {
               const exhaustive: never = part;
-              throw new Error(`Unknown user content part: ${JSON.stringify(exhaustive)}`);
+              throw unknownValueError('user content part', exhaustive);
             }
           }
         });
@@ -70,7 +76,7 @@ export function convertToWandbMessages(
               break;
             default: {
               const exhaustive: never = part;
-              throw new Error(`Unknown tool content part: ${JSON.stringify(exhaustive)}`);
+              throw unknownValueError('tool content part', exhaustive);
             }
           }
         }
@@ -78,7 +84,7 @@ export function convertToWandbMessages(
 
       default: {
         const exhaustive: never = message;
-        throw new Error(`Unknown message role: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('message role', exhaustive, 'role');
       }
     }
   }
@@ -136,7 +142,7 @@ function convertAssistantMessage(
         });
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown assistant content part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('assistant content part', exhaustive);
       }
     }
   }
@@ -147,34 +153,91 @@ function convertAssistantMessage(
     content: toolCalls.length > 0 && text === '' ? null : text,
   };
   // Reasoning models (DeepSeek, Kimi) require their earlier reasoning back on tool-call turns.
-  if (reasoning !== '') message.reasoning_content = reasoning;
+  // Under both names: vLLM 0.16+ reads only `reasoning`, older servers only `reasoning_content`.
+  if (reasoning !== '') {
+    message.reasoning = reasoning;
+    message.reasoning_content = reasoning;
+  }
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   return message;
 }
 
-function imageUrlOf(part: LanguageModelV4FilePart): string {
+/**
+ * The file parts this converter takes. The root model is also reached with LanguageModelV3
+ * prompts (ai@6's `wrapLanguageModel` relabels a V4 model and forwards V3 prompts, as opencode
+ * does), whose file `data` is bare bytes, base64 or a URL instead of V4's tagged object.
+ */
+type FilePart = Omit<LanguageModelV4FilePart, 'data'> & { data: SharedV4FileData | BareFileData };
+type BareFileData = string | Uint8Array | URL;
+
+function tagFileData(data: SharedV4FileData | BareFileData): SharedV4FileData {
+  if (data instanceof URL) return { type: 'url', url: data };
+  if (typeof data === 'string' || data instanceof Uint8Array) return { type: 'data', data };
+  return data;
+}
+
+/** Images go as `image_url`; text files (`text/*`, JSON) are inlined as text. */
+function convertUserFile(part: FilePart): WandbUserContentPart {
+  const data = tagFileData(part.data);
+  if (isTextMediaType(part.mediaType))
+    return { type: 'text', text: textOfFile(data, part.mediaType) };
   if (!part.mediaType.startsWith('image')) {
     throw new UnsupportedFunctionalityError({
       functionality: `file parts of media type ${part.mediaType}`,
-      message: `W&B Inference chat models take text and images only; got a file of media type ${part.mediaType}. Extract its text (or render it as an image) before sending it.`,
+      message: `W&B Inference chat models take text, text files and images only; got a file of media type ${part.mediaType}. Extract its text (or render it as an image) before sending it.`,
     });
   }
-  switch (part.data.type) {
+  switch (data.type) {
     case 'url':
-      return part.data.url.toString();
+      return { type: 'image_url', image_url: { url: data.url.toString() } };
     case 'data': {
-      const mediaType = resolveFullMediaType({ part });
-      return `data:${mediaType};base64,${convertToBase64(part.data.data)}`;
+      const mediaType = resolveFullMediaType({
+        part: { type: 'file', mediaType: part.mediaType, data },
+      });
+      return {
+        type: 'image_url',
+        image_url: { url: `data:${mediaType};base64,${convertToBase64(data.data)}` },
+      };
     }
     case 'reference':
     case 'text':
       throw new UnsupportedFunctionalityError({
-        functionality: `image parts given as ${part.data.type}`,
-        message: `W&B Inference takes images as bytes, base64 or URLs, not as a provider file ${part.data.type}.`,
+        functionality: `image parts given as ${data.type}`,
+        message: `W&B Inference takes images as bytes, base64 or URLs, not as a provider file ${data.type}.`,
       });
     default: {
-      const exhaustive: never = part.data;
-      throw new Error(`Unknown file data: ${JSON.stringify(exhaustive)}`);
+      const exhaustive: never = data;
+      throw unknownValueError('file data', exhaustive);
+    }
+  }
+}
+
+/** `text/*` and JSON: what chat UIs attach as "a file" and models read as text. */
+function isTextMediaType(mediaType: string): boolean {
+  return (
+    mediaType.startsWith('text/') || mediaType === 'application/json' || mediaType.endsWith('+json')
+  );
+}
+
+function textOfFile(data: SharedV4FileData, mediaType: string): string {
+  switch (data.type) {
+    case 'text':
+      return data.text;
+    case 'data':
+      // UTF-8, as the AI SDK and browsers write text files; a broken byte becomes U+FFFD.
+      return new TextDecoder().decode(
+        typeof data.data === 'string' ? convertBase64ToUint8Array(data.data) : data.data,
+      );
+    case 'url':
+    case 'reference':
+      // The AI SDK downloads text-file URLs before the call (only image URLs are passed on).
+      throw new UnsupportedFunctionalityError({
+        functionality: `${mediaType} files given as ${data.type}`,
+        message: `W&B Inference cannot fetch a ${mediaType} file given as a ${data.type}; pass its content (bytes, base64 or text) instead.`,
+      });
+    default: {
+      const exhaustive: never = data;
+      throw unknownValueError('file data', exhaustive);
     }
   }
 }
@@ -199,10 +262,9 @@ function toolOutputToText(
             case 'text':
               return item.text;
             case 'file':
-              throw new UnsupportedFunctionalityError({
-                functionality: `tool results with files (media type ${item.mediaType})`,
-                message: `W&B Inference tool messages carry text only; a tool returned a file of media type ${item.mediaType}. Return text (or JSON) from the tool instead.`,
-              });
+              if (isTextMediaType(item.mediaType))
+                return textOfFile(tagFileData(item.data), item.mediaType);
+              throw toolResultFileError(item.mediaType);
             case 'custom':
               warnings.push({
                 type: 'unsupported',
@@ -211,26 +273,49 @@ function toolOutputToText(
                   'A tool result holds provider-specific custom content that W&B cannot take; it was left out.',
               });
               return '';
-            default: {
-              const exhaustive: never = item;
-              throw new Error(`Unknown tool result content: ${JSON.stringify(exhaustive)}`);
-            }
+            default:
+              return bareToolResultContentToText(item);
           }
         })
         .join('');
     default: {
       const exhaustive: never = output;
-      throw new Error(`Unknown tool output: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('tool output', exhaustive);
     }
   }
 }
 
-/** The ids of the tool calls already in the conversation (earlier steps of an agent loop). */
-export function collectToolCallIds(prompt: LanguageModelV4Prompt): Set<string> {
-  const ids = new Set<string>();
-  for (const message of prompt) {
-    if (message.role !== 'assistant') continue;
-    for (const part of message.content) if (part.type === 'tool-call') ids.add(part.toolCallId);
+function toolResultFileError(mediaType: string | undefined) {
+  const kind = mediaType ?? 'unknown type';
+  return new UnsupportedFunctionalityError({
+    functionality: `tool results with files (media type ${kind})`,
+    message: `W&B Inference tool messages carry text only; a tool returned a file of media type ${kind}. Return text (or JSON) from the tool instead.`,
+  });
+}
+
+/**
+ * Tool-result content of a LanguageModelV3 prompt (`file-data`, `image-url`, …) or a V2 one
+ * (`media`), which reach the root model under an ai@6 wrapper: text files are inlined, other
+ * files refused by media type, exactly as V4's `file`.
+ */
+function bareToolResultContentToText(item: unknown): string {
+  const content = item as { type?: unknown; mediaType?: unknown; data?: unknown };
+  const mediaType = typeof content.mediaType === 'string' ? content.mediaType : undefined;
+  switch (content.type) {
+    case 'file-data':
+    case 'media':
+      if (mediaType != null && isTextMediaType(mediaType))
+        return textOfFile(tagFileData(content.data as BareFileData), mediaType);
+      throw toolResultFileError(mediaType);
+    case 'image-data':
+      throw toolResultFileError(mediaType ?? 'image/*');
+    case 'file-url':
+    case 'file-id':
+      throw toolResultFileError(mediaType);
+    case 'image-url':
+    case 'image-file-id':
+      throw toolResultFileError('image/*');
+    default:
+      throw unknownValueError('tool result content', item);
   }
-  return ids;
 }

@@ -6,6 +6,8 @@ import {
 } from '@ai-sdk/provider';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 import type { WandbFunctionTool, WandbToolChoice } from './wandb-chat-api';
+import { isObject } from '../json-object';
+import { unknownValueError } from '../error-message-parts';
 
 /** AI SDK tools and tool choice → W&B `tools` / `tool_choice`, with warnings for what W&B lacks. */
 export function prepareWandbTools({
@@ -50,7 +52,7 @@ export function prepareWandbTools({
         break;
       default: {
         const exhaustive: never = tool;
-        throw new Error(`Unknown tool type: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('tool type', exhaustive);
       }
     }
   }
@@ -81,7 +83,7 @@ function validateFunctionTool(tool: LanguageModelV4FunctionTool, names: Set<stri
   names.add(tool.name);
 
   const schema: unknown = tool.inputSchema;
-  if (schema == null || typeof schema !== 'object' || Array.isArray(schema)) {
+  if (!isObject(schema)) {
     throw new InvalidArgumentError({
       argument: `tools.${tool.name}.inputSchema`,
       message: `The input schema of tool "${tool.name}" must be a JSON schema object such as { type: 'object', properties: {…} } (got ${Array.isArray(schema) ? 'an array' : JSON.stringify(schema)}).`,
@@ -107,7 +109,7 @@ function convertToolChoice(
       return { type: 'function', function: { name: toolChoice.toolName } };
     default: {
       const exhaustive: never = toolChoice;
-      throw new Error(`Unknown tool choice: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('tool choice', exhaustive);
     }
   }
 }

@@ -1,4 +1,6 @@
 import { InvalidResponseDataError } from '@ai-sdk/provider';
+import { describeValueKind } from '../error-message-parts';
+import { isObject, type JsonObject } from '../json-object';
 
 /*
  * The W&B chat wire format (OpenAI chat completions as served by vLLM): request types, and
@@ -24,6 +26,9 @@ export type WandbToolCall = {
 export type WandbAssistantMessage = {
   role: 'assistant';
   content: string | null;
+  /** Earlier reasoning, read by vLLM 0.16 and later (which drop `reasoning_content`). */
+  reasoning?: string;
+  /** The same reasoning, read by older servers and by DeepSeek/Kimi chat templates. */
   reasoning_content?: string;
   tool_calls?: WandbToolCall[];
 };
@@ -84,18 +89,11 @@ export type WandbChatChunk = WandbResponseMetadata & {
   usage?: WandbUsage;
 };
 
-type JsonObject = Record<string, unknown>;
-
 function fail(path: string, expected: string, value: unknown): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
   throw new InvalidResponseDataError({
     data: value,
-    message: `Invalid W&B response: ${path} should be ${expected}, got ${got}.`,
+    message: `Invalid W&B response: ${path} should be ${expected}, got ${describeValueKind(value)}.`,
   });
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return value != null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function readObject(value: unknown, path: string): JsonObject {
@@ -112,10 +110,22 @@ function tokenCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/**
+ * `""` and `created: 0` count as absent: gateways and content filters send a first chunk with
+ * placeholders before the model's own chunks.
+ */
+function readId(value: unknown, path: string): string | undefined {
+  return optionalString(value, path) || undefined;
+}
+
+function readCreated(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
 function readMetadata(body: JsonObject, target: WandbResponseMetadata) {
-  target.id = optionalString(body.id, 'id');
-  target.model = optionalString(body.model, 'model');
-  target.created = typeof body.created === 'number' ? body.created : undefined;
+  target.id = readId(body.id, 'id');
+  target.model = readId(body.model, 'model');
+  target.created = readCreated(body.created);
 }
 
 function readUsage(value: unknown): WandbUsage | undefined {
@@ -190,7 +200,7 @@ export function readChatResponse(value: unknown): WandbChatResponse {
     content: optionalString(message.content, 'choices[0].message.content'),
     reasoning: readReasoning(message, 'choices[0].message'),
     toolCalls,
-    finishReason: optionalString(choice.finish_reason, 'choices[0].finish_reason'),
+    finishReason: optionalString(choice.finish_reason, 'choices[0].finish_reason') || undefined,
     usage: readUsage(body.usage),
   };
   readMetadata(body, response);
@@ -241,9 +251,9 @@ function isWellFormedToolCallDelta(item: unknown): item is WandbToolCallDelta {
  */
 export function readChatChunk(value: unknown): WandbChatChunk {
   const body = readObject(value, 'the stream chunk');
-  const id = optionalString(body.id, 'id');
-  const model = optionalString(body.model, 'model');
-  const created = typeof body.created === 'number' ? body.created : undefined;
+  const id = readId(body.id, 'id');
+  const model = readId(body.model, 'model');
+  const created = readCreated(body.created);
 
   if (body.error != null) {
     const error = isObject(body.error) ? body.error : { message: String(body.error) };
@@ -271,7 +281,8 @@ export function readChatChunk(value: unknown): WandbChatChunk {
     model,
     created,
     usage,
-    finishReason: optionalString(choice?.finish_reason, 'choices[0].finish_reason'),
+    // "" is no finish: some servers send it on every chunk (Ollama), and a finish ends tool calls.
+    finishReason: optionalString(choice?.finish_reason, 'choices[0].finish_reason') || undefined,
     content: optionalString(delta?.content, 'choices[0].delta.content'),
     reasoning: delta == null ? undefined : readReasoning(delta, 'choices[0].delta'),
     toolCalls: toolCalls?.map(readToolCallDelta),

@@ -9,21 +9,22 @@ import {
 import {
   createLanguageModelResponseMetadata,
   extractResponseHeaders,
-  generateId,
   postJsonToApi,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
+import { excerpt } from '../error-message-parts';
 import { readWandbJsonBody, textBodyHandler } from '../read-wandb-json-body';
 import { unencryptedBaseURLWarnings } from '../wandb-base-url';
 import type { WandbConfig } from '../wandb-config';
-import { createKeyRedactor, createWandbFailedResponseHandler } from '../wandb-error';
+import { createKeyRedactor } from '../redact-api-key';
+import { addConnectionHint, createWandbFailedResponseHandler } from '../wandb-error';
 import { buildWandbChatRequest } from './build-wandb-chat-request';
-import { collectToolCallIds } from './convert-to-wandb-messages';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { readChatResponse, type WandbChatResponse } from './wandb-chat-api';
 import type { WandbChatModelId } from './wandb-chat-options';
 import { createWandbPartStream } from './wandb-chat-stream';
+import { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
 /** A W&B Inference chat model, speaking the AI SDK's LanguageModelV4 interface. */
 export class WandbChatLanguageModel implements LanguageModelV4 {
@@ -55,7 +56,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
     const { rawValue, value: response } = readWandbJsonBody(responseText, redact, readChatResponse);
 
     return {
-      content: convertResponseContent(response, collectToolCallIds(options.prompt)),
+      content: convertResponseContent(response, WandbToolCallIdAllocator.forPrompt(options.prompt)),
       finishReason: mapWandbFinishReason(response.finishReason, response.toolCalls.length > 0),
       usage: convertWandbUsage(response.usage),
       request: { url, body },
@@ -89,7 +90,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       const text = redact(await new Response(responseBody).text());
       throw new InvalidResponseDataError({
         data: text,
-        message: `Invalid W&B response: the streaming request was answered with application/json, not an event stream (does a proxy on the way buffer responses?): ${text.slice(0, 200)}`,
+        message: `Invalid W&B response: the streaming request was answered with application/json, not an event stream (does a proxy on the way buffer responses?): ${excerpt(text)}`,
       });
     }
 
@@ -98,7 +99,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
         warnings,
         includeRawChunks: options.includeRawChunks === true,
         redact,
-        toolCallIdsInPrompt: collectToolCallIds(options.prompt),
+        toolCallIds: WandbToolCallIdAllocator.forPrompt(options.prompt),
       }),
       request: { url, body },
       response: { headers: responseHeaders },
@@ -116,6 +117,7 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       options,
       stream,
       includeUsage: this.config.includeUsage,
+      providerOptionsName: this.config.providerOptionsName,
     });
     const baseURL = this.config.baseURL();
     const url = `${baseURL}/chat/completions`;
@@ -130,29 +132,29 @@ export class WandbChatLanguageModel implements LanguageModelV4 {
       successfulResponseHandler,
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
+    }).catch(error => {
+      throw addConnectionHint(error, redact);
     });
     return { url, body, warnings, redact, value, responseHeaders };
   }
 }
 
-/**
- * Reasoning first, then text, then tool calls: the order in which the model produced them.
- * `usedToolCallIds` starts with the ids of earlier steps and grows as ids are assigned.
- */
+/** Reasoning first, then text, then tool calls: the order in which the model produced them. */
 function convertResponseContent(
   response: WandbChatResponse,
-  usedToolCallIds: Set<string>,
+  toolCallIds: WandbToolCallIdAllocator,
 ): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
   if (response.reasoning) content.push({ type: 'reasoning', text: response.reasoning });
   if (response.content) content.push({ type: 'text', text: response.content });
 
   for (const call of response.toolCalls) {
-    // Missing, blank or repeated ids (also across steps) would make the AI SDK mix up results.
-    let id = call.id?.trim() ? call.id : generateId();
-    while (usedToolCallIds.has(id)) id = generateId();
-    usedToolCallIds.add(id);
-    content.push({ type: 'tool-call', toolCallId: id, toolName: call.name, input: call.arguments });
+    content.push({
+      type: 'tool-call',
+      toolCallId: toolCallIds.allocate(call.id),
+      toolName: call.name,
+      input: call.arguments,
+    });
   }
   return content;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod/v4';
 import { assertSendableAsJson } from './assert-sendable-as-json';
 
 /**
- * Model ids served by W&B Inference (catalog of October 2026). The catalog changes monthly, so any
- * other string is accepted too, including LoRA artifacts such as
+ * Model ids served by W&B Inference, for editor completion (CONTRIBUTING.md says how to refresh it).
+ * The catalog changes often, so any other string is accepted too, including LoRA artifacts such as
  * `wandb-artifact:///my-team/my-project/my-lora:v1`. Current list: https://docs.wandb.ai/inference/models
  */
 export type WandbChatModelId =
@@ -30,7 +30,7 @@ export type WandbChatModelId =
   | 'zai-org/GLM-5.2'
   | (string & {});
 
-/** Per-call options under `providerOptions.wandb`. */
+/** Per-call options under `providerOptions.wandb` (or the key of the provider's `name` setting). */
 export type WandbChatOptions = {
   /** Turn a toggleable reasoning model's thinking on or off (`chat_template_kwargs.enable_thinking`). */
   enableThinking?: boolean;
@@ -82,8 +82,8 @@ export type WandbJsonValue =
   | { [key: string]: WandbJsonValue };
 
 /**
- * Built on first use, not at import: building it took about half of the time that importing this
- * package's own code takes, and many apps never pass provider options.
+ * Built on first use, not at import: building a zod schema is a large part of what importing this
+ * package would cost, and many apps never pass provider options.
  */
 let wandbChatOptionsSchema: ReturnType<typeof createWandbChatOptionsSchema> | undefined;
 
@@ -103,33 +103,64 @@ function createWandbChatOptionsSchema() {
 }
 
 /**
- * Validates `providerOptions.wandb`. Unlike `parseProviderOptions`, the error names the offending
- * key in its message (not only in a nested cause), because that message is what users see.
+ * Validates and merges the call's W&B options: `providerOptions.wandb`, then the provider's
+ * `name` setting's key (as `@ai-sdk/openai-compatible` reads `providerOptions[name]` and its
+ * camelCase form), later keys winning option by option. Programs such as opencode create the
+ * provider with `name: <their provider id>` and key per-model options by that id.
+ *
+ * Unlike `parseProviderOptions`, an error names the offending key in its message (not only in a
+ * nested cause), because that message is what users see.
  */
 export function parseWandbChatOptions(
   providerOptions: SharedV4ProviderOptions | undefined,
+  name = 'wandb',
 ): WandbChatOptions {
-  const options = providerOptions?.wandb;
-  if (options == null) return {};
+  if (providerOptions == null) return {};
+  let merged: WandbChatOptions = {};
+  for (const key of optionKeys(name)) {
+    const options = providerOptions[key];
+    if (options == null) continue;
+    const parsed = parseOptionsAt(options, key);
+    merged = {
+      ...merged,
+      ...parsed,
+      extraBody:
+        merged.extraBody == null && parsed.extraBody == null
+          ? undefined
+          : { ...merged.extraBody, ...parsed.extraBody },
+    };
+  }
+  if (merged.extraBody === undefined) delete merged.extraBody;
+  return merged;
+}
 
+/** `wandb`, the `name` setting, and its camelCase form (`my-wandb` → `myWandb`), each once. */
+function optionKeys(name: string): string[] {
+  return [
+    ...new Set(['wandb', name, name.replace(/[_-]([a-z])/g, (_, letter) => letter.toUpperCase())]),
+  ];
+}
+
+function parseOptionsAt(options: unknown, key: string): WandbChatOptions {
+  const prefix = `providerOptions.${key}`;
   wandbChatOptionsSchema ??= createWandbChatOptionsSchema();
   const result = wandbChatOptionsSchema.safeParse(options);
   if (result.success) {
-    validateExtraBodyIsJson(result.data.extraBody);
+    validateExtraBodyIsJson(result.data.extraBody, prefix);
     return result.data;
   }
 
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0];
+    const unknownKey = issue.keys[0];
     throw new InvalidArgumentError({
-      argument: `providerOptions.wandb.${key}`,
+      argument: `${prefix}.${unknownKey}`,
       message:
-        `Unknown option providerOptions.wandb.${key}. Known options: ${Object.keys(wandbChatOptionsSchema.shape).join(', ')}. ` +
-        `To send another W&B request field, put it in providerOptions.wandb.extraBody.`,
+        `Unknown option ${prefix}.${unknownKey}. Known options: ${Object.keys(wandbChatOptionsSchema.shape).join(', ')}. ` +
+        `To send another W&B request field, put it in ${prefix}.extraBody.`,
     });
   }
-  const path = ['providerOptions', 'wandb', ...issue.path.map(String)].join('.');
+  const path = [prefix, ...issue.path.map(String)].join('.');
   throw new InvalidArgumentError({
     argument: path,
     message: `Invalid ${path}: ${issue.message}.`,
@@ -137,9 +168,12 @@ export function parseWandbChatOptions(
 }
 
 /** `extraBody` is free-form, so it may hold what JSON cannot write. */
-function validateExtraBodyIsJson(extraBody: Record<string, unknown> | undefined): void {
+function validateExtraBodyIsJson(
+  extraBody: Record<string, unknown> | undefined,
+  prefix: string,
+): void {
   for (const [key, value] of Object.entries(extraBody ?? {})) {
-    const argument = `providerOptions.wandb.extraBody.${key}`;
+    const argument = `${prefix}.extraBody.${key}`;
     assertSendableAsJson(value, argument, argument);
   }
 }

@@ -1,21 +1,23 @@
-import type { LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4FinishReason,
+  LanguageModelV4StreamPart,
+  SharedV4Warning,
+} from '@ai-sdk/provider';
 import {
   createLanguageModelResponseMetadata,
   createProviderStreamError,
   isAbortError,
 } from '@ai-sdk/provider-utils';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import {
-  extractWandbErrorMessage,
-  isRetryableWandbStreamError,
-  redactJson,
-  type Redact,
-} from '../wandb-error';
+import { errorMessageOf, excerpt } from '../error-message-parts';
+import { type Redact, redactJson } from '../redact-api-key';
+import { extractWandbErrorMessage, isRetryableWandbStreamError } from '../wandb-error';
 import { convertWandbUsage } from './convert-wandb-usage';
 import { mapWandbFinishReason } from './map-wandb-finish-reason';
 import { parseStreamJson } from './parse-stream-json';
-import { readChatChunk, type WandbUsage } from './wandb-chat-api';
+import { readChatChunk, type WandbResponseMetadata, type WandbUsage } from './wandb-chat-api';
 import { WandbToolCallAssembler } from './wandb-tool-call-assembler';
+import type { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
 /*
  * W&B's server-sent events → AI SDK stream parts, in one stage and one pass: bytes are decoded,
@@ -50,7 +52,9 @@ export class WandbChatStreamProcessor {
 
   private openBlock: OpenBlock;
   private blockCount = 0;
-  private sentMetadata = false;
+  /** The response id, model and creation time sent so far; each is taken from the first chunk with a real value. */
+  private readonly metadata: WandbResponseMetadata = {};
+  private metadataComplete = false;
   private finishReason: string | undefined;
   private sawFinishReason = false;
   private sawDone = false;
@@ -63,12 +67,12 @@ export class WandbChatStreamProcessor {
     private readonly options: {
       includeRawChunks: boolean;
       redact: Redact;
-      /** Tool-call ids of earlier steps: a model that reuses one (`tool_0_search`) gets a new id. */
-      toolCallIdsInPrompt?: ReadonlySet<string>;
+      /** Gives each tool call its id; without it, ids are unique within this response only. */
+      toolCallIds?: WandbToolCallIdAllocator;
     },
   ) {
     this.parser = createParser({ onEvent: event => this.onEvent(event) });
-    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIdsInPrompt);
+    this.toolCalls = new WandbToolCallAssembler(emit, options.toolCallIds);
   }
 
   /** True once the stream has failed; further input is ignored. */
@@ -105,9 +109,21 @@ export class WandbChatStreamProcessor {
     this.toolCalls.flush();
     this.emit({
       type: 'finish',
-      finishReason: mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls),
+      finishReason: this.finalFinishReason(),
       usage: convertWandbUsage(this.usage),
     });
+  }
+
+  /**
+   * `[DONE]` without any `finish_reason` ends the stream cleanly without saying the answer is
+   * complete: LanguageModelV4's `interrupted`. With tool calls the turn is still a tool-call turn
+   * (Kimi via vLLM omits the reason after calling tools).
+   */
+  private finalFinishReason(): LanguageModelV4FinishReason {
+    if (!this.sawFinishReason && !this.toolCalls.hasToolCalls) {
+      return { unified: 'interrupted', raw: undefined };
+    }
+    return mapWandbFinishReason(this.finishReason, this.toolCalls.hasToolCalls);
   }
 
   /**
@@ -116,9 +132,8 @@ export class WandbChatStreamProcessor {
    */
   transportError(error: unknown): void {
     if (this.failed) return;
-    const reason = error instanceof Error ? error.message : String(error);
     this.fail(
-      `The connection to W&B Inference broke mid-stream (${reason}); the answer is incomplete.`,
+      `The connection to W&B Inference broke mid-stream (${errorMessageOf(error)}); the answer is incomplete.`,
       {
         cause: error,
         isRetryable: true,
@@ -148,7 +163,7 @@ export class WandbChatStreamProcessor {
     try {
       chunk = readChatChunk(value);
     } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error), { data: value });
+      this.fail(errorMessageOf(error), { data: value });
       return;
     }
 
@@ -167,10 +182,7 @@ export class WandbChatStreamProcessor {
       return;
     }
 
-    if (!this.sentMetadata && (chunk.id != null || chunk.model != null || chunk.created != null)) {
-      this.sentMetadata = true;
-      this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(chunk) });
-    }
+    if (!this.metadataComplete) this.takeMetadata(chunk);
     if (chunk.usage != null) this.usage = chunk.usage;
 
     if (chunk.reasoning) this.appendToBlock(REASONING, chunk.reasoning);
@@ -181,7 +193,7 @@ export class WandbChatStreamProcessor {
       try {
         for (const delta of chunk.toolCalls) this.toolCalls.process(delta);
       } catch (error) {
-        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        this.fail(errorMessageOf(error), { data: value });
         return;
       }
     }
@@ -191,6 +203,26 @@ export class WandbChatStreamProcessor {
       // The server says the turn is complete, so the tool calls' arguments are too.
       this.toolCalls.flush();
     }
+  }
+
+  /**
+   * Sends the fields this chunk is the first to carry. A placeholder first chunk (empty id and
+   * model, `created: 0`, as gateways send) has none, so it does not fix the metadata for good.
+   */
+  private takeMetadata(chunk: WandbResponseMetadata): void {
+    const { metadata } = this;
+    const update: WandbResponseMetadata = {
+      id: metadata.id == null ? chunk.id : undefined,
+      model: metadata.model == null ? chunk.model : undefined,
+      created: metadata.created == null ? chunk.created : undefined,
+    };
+    if (update.id == null && update.model == null && update.created == null) return;
+    metadata.id ??= update.id;
+    metadata.model ??= update.model;
+    metadata.created ??= update.created;
+    this.metadataComplete =
+      metadata.id != null && metadata.model != null && metadata.created != null;
+    this.emit({ type: 'response-metadata', ...createLanguageModelResponseMetadata(update) });
   }
 
   private appendToBlock(kind: BlockKind, delta: string): void {
@@ -240,10 +272,6 @@ export class WandbChatStreamProcessor {
   }
 }
 
-function excerpt(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
-
 /**
  * The W&B response body as a stream of AI SDK parts, with `stream-start` first.
  *
@@ -261,7 +289,7 @@ export function createWandbPartStream(
     warnings: SharedV4Warning[];
     includeRawChunks: boolean;
     redact: Redact;
-    toolCallIdsInPrompt: ReadonlySet<string>;
+    toolCallIds: WandbToolCallIdAllocator;
   },
 ): ReadableStream<LanguageModelV4StreamPart> {
   const reader = body.getReader();

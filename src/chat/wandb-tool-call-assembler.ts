@@ -1,13 +1,14 @@
 import { InvalidResponseDataError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { generateId, isParsableJson } from '@ai-sdk/provider-utils';
+import { isParsableJson } from '@ai-sdk/provider-utils';
 import type { WandbToolCallDelta } from './wandb-chat-api';
+import { WandbToolCallIdAllocator } from './wandb-tool-call-id-allocator';
 
 /*
  * Streamed tool-call deltas → tool-input-start/delta/end and tool-call parts.
  *
  * Ours rather than provider-utils' `StreamingToolCallTracker`: that tracker rescans every argument
- * character and builds candidate lists on every delta, which made argument deltas (the bulk of a
- * tool-calling stream) cost about twice what the rest of our stream path does. Here a delta is
+ * character and builds candidate lists on every delta, and argument deltas are the bulk of a
+ * tool-calling stream. Here a delta is
  * matched with one map lookup, and the rarer questions (is a call's JSON already complete?) are
  * only asked when a delta could start a new call.
  *
@@ -16,7 +17,8 @@ import type { WandbToolCallDelta } from './wandb-chat-api';
  *   - no `index` at all, an id on the first delta only or on every delta;
  *   - indexes that start at 1 or are sparse; index 0 reused for several calls with new ids;
  *   - the name in a later delta than the first arguments (those wait until the name arrives);
- *   - an id that repeats one of an earlier step (`tool_0_search`), or of this response.
+ *   - an id that repeats one of an earlier step (`tool_0_search`), or of this response (the call
+ *     gets a fresh id from `WandbToolCallIdAllocator`; its deltas are still matched by the wire id).
  * A call is finished only when the stream says the turn is over (`flush`), never because its
  * arguments happen to parse already.
  */
@@ -36,17 +38,14 @@ type UnnamedToolCall = { id: string | undefined; type: string | undefined; input
 export class WandbToolCallAssembler {
   private readonly calls: ToolCall[] = [];
   private readonly callByIndex = new Map<number, ToolCall>();
-  /** By wire id (after replacing ids of earlier steps). */
+  /** By the id W&B sent, which may differ from the call's own id (see the allocator). */
   private readonly callByWireId = new Map<string, ToolCall>();
-  private readonly usedIds = new Set<string>();
   private readonly unnamed = new Map<number | string, UnnamedToolCall>();
-  /** Wire ids that repeat an id of an earlier step, and their replacements. */
-  private readonly replacedIds = new Map<string, string>();
 
   constructor(
     private readonly emit: (part: LanguageModelV4StreamPart) => void,
-    /** Tool-call ids of earlier steps: a model that reuses one gets a new id. */
-    private readonly idsInPrompt: ReadonlySet<string> = new Set(),
+    /** Gives each call its id; it knows the ids of earlier steps. */
+    private readonly ids: WandbToolCallIdAllocator = new WandbToolCallIdAllocator(),
   ) {}
 
   get hasToolCalls(): boolean {
@@ -60,7 +59,7 @@ export class WandbToolCallAssembler {
 
   /** Throws `InvalidResponseDataError` for a call of another type than `function`. */
   process(delta: WandbToolCallDelta): void {
-    const wireId = delta.id?.trim() ? this.replaceIdOfEarlierStep(delta.id) : undefined;
+    const wireId = delta.id?.trim() ? delta.id : undefined;
     const { index } = delta;
     const args = delta.function?.arguments ?? '';
     // A blank name counts as not yet arrived.
@@ -152,10 +151,7 @@ export class WandbToolCallAssembler {
         message: `W&B streamed a tool call of type '${type}' (${name}); only 'function' tool calls are supported.`,
       });
     }
-    let id = wireId ?? generateId();
-    while (this.usedIds.has(id)) id = generateId();
-    this.usedIds.add(id);
-
+    const id = this.ids.allocate(wireId);
     const call: ToolCall = { id, name, index, input: '', finished: false };
     this.calls.push(call);
     if (index != null) this.callByIndex.set(index, call);
@@ -169,15 +165,5 @@ export class WandbToolCallAssembler {
     if (call.finished || args === '') return;
     call.input += args;
     this.emit({ type: 'tool-input-delta', id: call.id, delta: args });
-  }
-
-  private replaceIdOfEarlierStep(wireId: string): string {
-    if (!this.idsInPrompt.has(wireId)) return wireId;
-    let replacement = this.replacedIds.get(wireId);
-    if (replacement == null) {
-      replacement = generateId();
-      this.replacedIds.set(wireId, replacement);
-    }
-    return replacement;
   }
 }

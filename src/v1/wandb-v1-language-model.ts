@@ -2,18 +2,18 @@ import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provide
 import type { LanguageModelV1, LanguageModelV1CallOptions } from '@ai-sdk/provider-v1';
 import { LanguageModelFace, type StreamResultOf } from '../faces/language-model-face';
 import { mapStreamParts } from '../faces/map-stream-parts';
-import { convertToV2GenerateResult } from '../v2/convert-to-v2-results';
+import { convertV3ToV2GenerateResult } from '../v2/convert-v3-to-v2-results';
 import { convertV2CallOptionsToV4, convertV4StreamPartToV2 } from '../v2/wandb-v2-language-model';
-import { convertToV3GenerateResult } from '../v3/convert-to-v3-results';
+import { convertV4ToV3GenerateResult } from '../v3/convert-v4-to-v3-results';
 import {
-  convertToV1GenerateResult,
-  convertToV1Warning,
-  createV1StreamPartConverter,
+  convertV2ToV1GenerateResult,
+  convertV2ToV1Warning,
+  createV2ToV1StreamPartConverter,
   rawCallOf,
   requestOf,
   type LanguageModelV1GenerateResult,
-} from './convert-to-v1-results';
-import { convertV1CallOptions } from './convert-v1-call-options';
+} from './convert-v2-to-v1-results';
+import { convertV1ToV2CallOptions } from './convert-v1-to-v2-call-options';
 
 /**
  * A W&B chat model for ai@4: the LanguageModelV4 core seen through the V1 interface, one version
@@ -44,15 +44,17 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
   }
 
   async doGenerate(options: LanguageModelV1CallOptions): Promise<LanguageModelV1GenerateResult> {
-    const { v4Options, promptWarnings } = toV4CallOptions(options);
-    const result = convertToV1GenerateResult(
-      convertToV2GenerateResult(convertToV3GenerateResult(await this.model.doGenerate(v4Options))),
+    const { v4Options, promptWarnings } = convertV1CallOptionsToV4(options);
+    const result = convertV2ToV1GenerateResult(
+      convertV3ToV2GenerateResult(
+        convertV4ToV3GenerateResult(await this.model.doGenerate(v4Options)),
+      ),
     );
     return { ...result, warnings: [...promptWarnings, ...(result.warnings ?? [])] };
   }
 
   async doStream(options: LanguageModelV1CallOptions): Promise<StreamResultOf<LanguageModelV1>> {
-    const { v4Options, promptWarnings } = toV4CallOptions(options);
+    const { v4Options, promptWarnings } = convertV1CallOptionsToV4(options);
     const { stream, request, response } = await this.model.doStream(v4Options);
 
     // V1 reports warnings on the result, V4 in the stream's first part: read that part now.
@@ -64,11 +66,11 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
     if (!first.done) {
       const v2Part = convertV4StreamPartToV2(first.value);
       if (v2Part?.type === 'stream-start')
-        warnings.push(...v2Part.warnings.map(convertToV1Warning));
+        warnings.push(...v2Part.warnings.map(convertV2ToV1Warning));
       else leading.push(first.value);
     }
 
-    const toV1Part = createV1StreamPartConverter();
+    const toV1Part = createV2ToV1StreamPartConverter();
     return {
       stream: mapStreamParts(
         stream,
@@ -94,7 +96,7 @@ export class WandbV1LanguageModel extends LanguageModelFace implements LanguageM
   }
 }
 
-function toV4CallOptions(options: LanguageModelV1CallOptions) {
-  const { options: v2Options, warnings } = convertV1CallOptions(options);
+function convertV1CallOptionsToV4(options: LanguageModelV1CallOptions) {
+  const { options: v2Options, warnings } = convertV1ToV2CallOptions(options);
   return { v4Options: convertV2CallOptionsToV4(v2Options), promptWarnings: warnings };
 }

@@ -1,5 +1,6 @@
 import type { ProviderV2 } from '@ai-sdk/provider-v2';
 import { createFaceProvider, type WandbFaceProviderBase } from '../faces/create-face-provider';
+import { noSuchModel } from '../provider-object';
 import type { WandbProviderSettings } from '../wandb-provider';
 import { WandbV2LanguageModel } from './wandb-v2-language-model';
 
@@ -12,15 +13,11 @@ export interface WandbProviderV2 extends ProviderV2, WandbFaceProviderBase<Wandb
  * ProviderV2 has no `specificationVersion`; newer `ai` majors read its absence as V2.
  */
 export function createWandb(settings: WandbProviderSettings = {}): WandbProviderV2 {
-  return createFaceProvider(
-    settings,
-    model => new WandbV2LanguageModel(model),
-    noSuchModel => ({
-      textEmbeddingModel: noSuchModel.embeddingModel,
-      imageModel: noSuchModel.imageModel,
-    }),
-  );
+  return createFaceProvider(settings, model => new WandbV2LanguageModel(model), {
+    textEmbeddingModel: noSuchModel('embeddingModel'),
+    imageModel: noSuchModel('imageModel'),
+  });
 }
 
 /** The default provider: key from `WANDB_API_KEY`, project from `WANDB_ENTITY`/`WANDB_PROJECT`. */
-export const wandb = createWandb();
+export const wandb = /* @__PURE__ */ createWandb();

@@ -5,21 +5,23 @@ import type {
   LanguageModelV3StreamResult,
 } from '@ai-sdk/provider-v3';
 import { LanguageModelFace, mapStreamResult } from '../faces/language-model-face';
-import { convertToV3GenerateResult, convertToV3StreamPart } from './convert-to-v3-results';
-import { convertV3CallOptions } from './convert-v3-call-options';
+import { convertV4ToV3GenerateResult, convertV4ToV3StreamPart } from './convert-v4-to-v3-results';
+import { convertV3ToV4CallOptions } from './convert-v3-to-v4-call-options';
 
 /** A W&B chat model for ai@6: the LanguageModelV4 core seen through the V3 interface. */
 export class WandbV3LanguageModel extends LanguageModelFace implements LanguageModelV3 {
   readonly specificationVersion = 'v3';
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
-    return convertToV3GenerateResult(await this.model.doGenerate(convertV3CallOptions(options)));
+    return convertV4ToV3GenerateResult(
+      await this.model.doGenerate(convertV3ToV4CallOptions(options)),
+    );
   }
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     return mapStreamResult(
-      await this.model.doStream(convertV3CallOptions(options)),
-      convertToV3StreamPart,
+      await this.model.doStream(convertV3ToV4CallOptions(options)),
+      convertV4ToV3StreamPart,
     );
   }
 }

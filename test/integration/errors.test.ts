@@ -36,7 +36,7 @@ const errorBody = (message: string, extra: Record<string, unknown> = {}) => ({
   error: { message, ...extra },
 });
 
-/** W&B's error table (wandb-api.md §9.3), each row with the text that must reach the user. */
+/** W&B's error table (docs/wandb-wire-format.md, Errors), each row with the text that must reach the user. */
 const table: Array<{
   row: string;
   status: number;

@@ -314,7 +314,7 @@ describe('messages', () => {
     expect(body.messages[1].tool_calls).toHaveLength(1);
   });
 
-  it('echoes earlier assistant reasoning back as reasoning_content', async () => {
+  it('echoes earlier assistant reasoning back as reasoning and reasoning_content', async () => {
     const prompt: LanguageModelV4Prompt = [
       ...userPrompt('Weather in Paris?'),
       {
@@ -345,6 +345,7 @@ describe('messages', () => {
     expect(body.messages[1]).toMatchObject({
       role: 'assistant',
       content: null,
+      reasoning: 'The user wants the weather; call the tool.',
       reasoning_content: 'The user wants the weather; call the tool.',
     });
   });

@@ -1,4 +1,4 @@
-// user-pain A1 — vercel/ai#13137 (reverted #13172, re-broken #14565, fixed #16838 / #16800), #6687, #5658;
+// docs/wandb-wire-format.md, recurring bug 1: vercel/ai#13137 (reverted #13172, re-broken #14565, fixed #16838 / #16800), #6687, #5658;
 // OpenRouterTeam/ai-sdk-provider#74 (finalises early, coerces bad JSON to '{}').
 import { stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

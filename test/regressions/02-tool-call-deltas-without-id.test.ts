@@ -1,4 +1,4 @@
-// user-pain A2 — NVIDIA/nim-deploy#182; anomalyco/opencode#12585, #25925, #30247; CherryHQ/cherry-studio#16322;
+// docs/wandb-wire-format.md, recurring bug 2: NVIDIA/nim-deploy#182; anomalyco/opencode#12585, #25925, #30247; CherryHQ/cherry-studio#16322;
 // vercel/ai#18382 (irregular indexes), #19091 (empty-string ids), commit 29dc427.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';

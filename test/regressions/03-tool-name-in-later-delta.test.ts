@@ -1,4 +1,4 @@
-// user-pain A3 — vercel/ai#14722 → #14760 "buffer tool call deltas until function.name arrives" (v6 #16836);
+// docs/wandb-wire-format.md, recurring bug 3: vercel/ai#14722 → #14760 "buffer tool call deltas until function.name arrives" (v6 #16836);
 // anomalyco/opencode#24137 (DeepSeek V4, Kimi via routers: "Expected 'function.name' to be a string").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';

@@ -1,4 +1,4 @@
-// user-pain A4 — binaricat/Netcatty#3434 → vercel/ai#18333 / #18382; vercel/ai#5885, #15879
+// docs/wandb-wire-format.md, recurring bug 4: binaricat/Netcatty#3434 → vercel/ai#18333 / #18382; vercel/ai#5885, #15879
 // ("Cannot read properties of undefined (reading 'hasFinished')"; Gemini omits `index`, gateways start at 1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';

@@ -1,4 +1,4 @@
-// user-pain A5 — OpenRouterTeam/ai-sdk-provider#160 ("toolCallId non-unique across steps"), #48, PR #471;
+// docs/wandb-wire-format.md, recurring bug 5: OpenRouterTeam/ai-sdk-provider#160 ("toolCallId non-unique across steps"), #48, PR #471;
 // vercel/ai#6342 (later tool results overwrite earlier ones in UI messages).
 import { stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// user-pain B6 — vercel/ai#7866 (read `reasoning`), #11751 (reasoning-end before text-start), commits b3c2bb4
+// docs/wandb-wire-format.md, recurring bug 6: vercel/ai#7866 (read `reasoning`), #11751 (reasoning-end before text-start), commits b3c2bb4
 // (reasoning before text in generate) and f3c1980 (contiguous reasoning with empty tool_calls arrays), #7772.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWandb } from '../../src/index';

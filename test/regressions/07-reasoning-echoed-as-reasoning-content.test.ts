@@ -1,4 +1,4 @@
-// user-pain B7 — vercel/ai#10778; anomalyco/opencode#24124 → vercel/ai#12049 "include reasoning_content in
+// docs/wandb-wire-format.md, recurring bug 7: vercel/ai#10778; anomalyco/opencode#24124 → vercel/ai#12049 "include reasoning_content in
 // assistant messages for multi-turn tool calls" (DeepSeek/Kimi: "reasoning_content ... must be passed back").
 import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// user-pain C8 — vercel/ai#7441 (includeUsage), #6648 and #3268 (NaN), #7925/#7934, #11638, #12250, #18561
+// docs/wandb-wire-format.md, recurring bug 8: vercel/ai#7441 (includeUsage), #6648 and #3268 (NaN), #7925/#7934, #11638, #12250, #18561
 // (keep raw usage), #18614 (reasoning_tokens > completion_tokens); OpenRouterTeam/ai-sdk-provider#419 → PR #473.
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// user-pain C9 — vercel/ai#19165 → #19169 (error part + finish 'error'); CherryHQ/cherry-studio#19793;
+// docs/wandb-wire-format.md, recurring bug 9: vercel/ai#19165 → #19169 (error part + finish 'error'); CherryHQ/cherry-studio#19793;
 // earendil-works/pi#5793; OpenRouterTeam/ai-sdk-provider#412 (`TypeError: terminated` thrown raw).
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

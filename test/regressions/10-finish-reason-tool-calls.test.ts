@@ -1,4 +1,4 @@
-// user-pain C10 — OpenRouterTeam/ai-sdk-provider#420 (Kimi K2.5, undefined finishReason); vercel/ai#12218;
+// docs/wandb-wire-format.md, recurring bug 10: OpenRouterTeam/ai-sdk-provider#420 (Kimi K2.5, undefined finishReason); vercel/ai#12218;
 // anomalyco/opencode#20719 and PR #14973; ollama-ai-provider-v2 "correct finish reason when Ollama omits done_reason".
 import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

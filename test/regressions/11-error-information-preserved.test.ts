@@ -1,4 +1,4 @@
-// user-pain D11 — vercel/ai#13506 → #17230 (forward the whole parsed error object; v6 #17278), #14019;
+// docs/wandb-wire-format.md, recurring bug 11: vercel/ai#13506 → #17230 (forward the whole parsed error object; v6 #17278), #14019;
 // OpenRouterTeam/ai-sdk-provider#422 → PR #428 (extractErrorMessage), #136; Fireworks' `{"error":"string"}`.
 import { APICallError } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ async function apiCallErrorFor(reply: ScriptedReply): Promise<APICallError> {
 
 describe('error information is kept (vercel/ai#17230, OpenRouter#422)', () => {
   it('{error:{message,type,code}}: message quoted, parsed body in data, status, headers and body kept', async () => {
-    // The one recorded W&B error body (wandb-api.md §9.2).
+    // The one recorded W&B error body (docs/wandb-wire-format.md, Errors).
     const body = {
       error: {
         code: 'invalid_api_key',

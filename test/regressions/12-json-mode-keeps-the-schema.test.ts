@@ -1,4 +1,4 @@
-// user-pain D12 — vercel/ai#8427, #5197 → #8546 (supportsStructuredOutputs), #12491 / #12608, #7508 (structuredOutputs),
+// docs/wandb-wire-format.md, recurring bug 12: vercel/ai#8427, #5197 → #8546 (supportsStructuredOutputs), #12491 / #12608, #7508 (structuredOutputs),
 // #11773 (strictJsonSchema), commit 14c196a (prompt-instruction fallback + warning).
 import type { JSONSchema7, LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { Output, generateText } from 'ai';

@@ -1,4 +1,4 @@
-// user-pain D13 — vercel/ai#7247 → #7246 "automatically respect rate limit headers in retry logic";
+// docs/wandb-wire-format.md, recurring bug 13: vercel/ai#7247 → #7246 "automatically respect rate limit headers in retry logic";
 // OpenRouterTeam/ai-sdk-provider#136. Retrying is `ai`'s job; the provider classifies and keeps headers.
 import { APICallError } from '@ai-sdk/provider';
 import { generateText } from 'ai';

@@ -1,4 +1,4 @@
-// user-pain D14 — vercel/ai#15430 → #16852 (streamText hangs when the body is cancelled mid-stream);
+// docs/wandb-wire-format.md, recurring bug 14: vercel/ai#15430 → #16852 (streamText hangs when the body is cancelled mid-stream);
 // vercel/ai#8107 → #8197 (abortSignal not propagated / reported as a generic error).
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// user-pain E15 — vercel/ai#11838 "Accept non-OpenAI provider options" (v5 #11904), #11842, #14135, #14177 (warning),
+// docs/wandb-wire-format.md, recurring bug 15: vercel/ai#11838 "Accept non-OpenAI provider options" (v5 #11904), #11842, #14135, #14177 (warning),
 // #11799 (transformRequestBody); OpenRouterTeam/ai-sdk-provider#20 (per-call extra body), #2 (extraBody); anomalyco/opencode#6762.
 import { InvalidArgumentError, type LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { streamText } from 'ai';

@@ -1,4 +1,4 @@
-// user-pain E16 — vercel/ai#13744 then #14950 (`content: null` only with tool calls), #12389/#12390 (Ollama, role ""),
+// docs/wandb-wire-format.md, recurring bug 16: vercel/ai#13744 then #14950 (`content: null` only with tool calls), #12389/#12390 (Ollama, role ""),
 // #15464 (anomalyco/opencode#28427); lablup/backend.ai-webui#5939 (@ai-sdk/openai rewrote system → developer).
 import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { generateText } from 'ai';

@@ -1,4 +1,4 @@
-// user-pain E17 — vercel/ai#8616 (withUserAgentSuffix); per-call merge via combineHeaders(provider, call);
+// docs/wandb-wire-format.md, recurring bug 17: vercel/ai#8616 (withUserAgentSuffix); per-call merge via combineHeaders(provider, call);
 // OpenRouter appName → X-OpenRouter-Title (the W&B analogue is the OpenAI-Project header).
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// user-pain E18 — dexaai/openai-fetch#24 (crash at import on edge/browser because of `process`);
+// docs/wandb-wire-format.md, recurring bug 18: dexaai/openai-fetch#24 (crash at import on edge/browser because of `process`);
 // vercel providers guard `typeof process` and run their tests under edge-runtime.
 // Approximation: `process` is hidden while the module graph is imported and a request is made.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

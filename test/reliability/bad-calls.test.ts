@@ -53,7 +53,7 @@ describe('content W&B cannot take → UnsupportedFunctionalityError naming the m
     'audio/mpeg',
     'application/pdf',
     'video/mp4',
-    'text/csv',
+    'application/zip',
     'application/octet-stream',
   ];
 

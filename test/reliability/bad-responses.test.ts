@@ -55,7 +55,7 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     [
       'choices an object',
       completionWith(body => (body.choices = { 0: {} })),
-      /choices should be an array, got object/,
+      /choices should be an array, got an object/,
     ],
     [
       'choices empty',
@@ -70,7 +70,7 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     [
       'choices[0] a string',
       completionWith(body => (body.choices = [ECHO])),
-      /choices\[0\] should be an object, got string/,
+      /choices\[0\] should be an object, got a string/,
     ],
     [
       'message missing',
@@ -80,12 +80,12 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     [
       'message a string',
       completionWith(body => (body.choices[0].message = ECHO)),
-      /choices\[0\]\.message should be an object, got string/,
+      /choices\[0\]\.message should be an object, got a string/,
     ],
     [
       'content a number',
       completionWith(body => (body.choices[0].message.content = 42)),
-      /choices\[0\]\.message\.content should be a string, got number/,
+      /choices\[0\]\.message\.content should be a string, got a number/,
     ],
     [
       'content an array',
@@ -142,7 +142,7 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
             { id: 'c1', function: { name: 'f', arguments: 7 } },
           ]),
       ),
-      /function\.arguments should be a string, got number/,
+      /function\.arguments should be a string, got a number/,
     ],
     [
       'tool call id a number',
@@ -157,18 +157,22 @@ describe('doGenerate: a 200 that is not a chat completion → InvalidResponseDat
     [
       'finish_reason a number',
       completionWith(body => (body.choices[0].finish_reason = 1)),
-      /choices\[0\]\.finish_reason should be a string, got number/,
+      /choices\[0\]\.finish_reason should be a string, got a number/,
     ],
-    ['id a number', completionWith(body => (body.id = 12)), /\bid should be a string, got number/],
+    [
+      'id a number',
+      completionWith(body => (body.id = 12)),
+      /\bid should be a string, got a number/,
+    ],
     [
       'model an object',
       completionWith(body => (body.model = { name: 'x' })),
-      /\bmodel should be a string, got object/,
+      /\bmodel should be a string, got an object/,
     ],
     ['the body an array', [ECHO], /the response body should be an object, got an array/],
     ['the body null', null, /the response body should be an object, got null/],
-    ['the body a number', 42, /the response body should be an object, got number/],
-    ['the body a JSON string', ECHO, /the response body should be an object, got string/],
+    ['the body a number', 42, /the response body should be an object, got a number/],
+    ['the body a JSON string', ECHO, /the response body should be an object, got a string/],
   ];
 
   it.each(cases)('%s', async (_name, body, says) => {
@@ -236,23 +240,23 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
     [
       'choices an object',
       { ...chunk({}), choices: { 0: { delta: {} } }, echo: ECHO },
-      /choices should be an array, got object/,
+      /choices should be an array, got an object/,
     ],
     [
       'choices[0] null',
       { ...chunk({}), choices: [null], echo: ECHO },
       /choices\[0\] should be an object, got null/,
     ],
-    ['delta a string', withDelta(ECHO), /choices\[0\]\.delta should be an object, got string/],
+    ['delta a string', withDelta(ECHO), /choices\[0\]\.delta should be an object, got a string/],
     [
       'content a number',
       withDelta({ content: 42 }),
-      /choices\[0\]\.delta\.content should be a string, got number/,
+      /choices\[0\]\.delta\.content should be a string, got a number/,
     ],
     [
       'content an object',
       withDelta({ content: { text: ECHO } }),
-      /delta\.content should be a string, got object/,
+      /delta\.content should be a string, got an object/,
     ],
     [
       'reasoning_content a number',
@@ -262,12 +266,12 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
     [
       'tool_calls an object',
       withDelta({ tool_calls: { index: 0 } }),
-      /delta\.tool_calls should be an array, got object/,
+      /delta\.tool_calls should be an array, got an object/,
     ],
     [
       'tool_calls[0] a string',
       withDelta({ tool_calls: [ECHO] }),
-      /delta\.tool_calls\[0\] should be an object, got string/,
+      /delta\.tool_calls\[0\] should be an object, got a string/,
     ],
     [
       'tool call function a string',
@@ -287,9 +291,13 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
     [
       'finish_reason a number',
       { ...chunk({}), echo: ECHO, choices: [{ index: 0, delta: {}, finish_reason: 0 }] },
-      /choices\[0\]\.finish_reason should be a string, got number/,
+      /choices\[0\]\.finish_reason should be a string, got a number/,
     ],
-    ['id an object', { ...chunk({}), id: { echo: ECHO } }, /\bid should be a string, got object/],
+    [
+      'id an object',
+      { ...chunk({}), id: { echo: ECHO } },
+      /\bid should be a string, got an object/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, badChunk, says) => {
@@ -330,7 +338,7 @@ describe('doStream: a chunk that breaks the wire format → error part naming th
 describe('listModels: a 200 that is not a model list → InvalidResponseDataError naming the field', () => {
   const cases: Array<[string, unknown, RegExp]> = [
     ['data missing', { object: 'list', echo: ECHO }, /data should be an array, got undefined/],
-    ['data a string', { object: 'list', data: ECHO }, /data should be an array, got string/],
+    ['data a string', { object: 'list', data: ECHO }, /data should be an array, got a string/],
     [
       'an entry without id',
       { object: 'list', data: [{ object: 'model', owned_by: ECHO }] },
@@ -344,7 +352,7 @@ describe('listModels: a 200 that is not a model list → InvalidResponseDataErro
     [
       'an id that is a number',
       { object: 'list', data: [{ id: 7, echo: ECHO }] },
-      /data\[0\]\.id should be a non-empty string, got number/,
+      /data\[0\]\.id should be a non-empty string, got a number/,
     ],
     ['the body an array', [ECHO], /data should be an array/],
     ['a body that is not JSON', `<html>${ECHO}</html>`, /the body is not JSON/],

@@ -1,5 +1,5 @@
 /*
- * Fault class: HTTP errors. Every row of W&B's error table (wandb-api.md §9.3, plus the gateway
+ * Fault class: HTTP errors. Every row of W&B's error table (docs/wandb-wire-format.md, Errors; plus the gateway
  * codes) in every body shape W&B's layers produce, through `doGenerate`, `doStream` and
  * `listModels` over real sockets. Each answer echoes the API key (in the body and in a response
  * header, as a careless proxy would), and no error may carry it.
@@ -73,7 +73,7 @@ const RETRYABLE_WITHOUT_WORDS = new Set([408, 409, 429, 500, 502, 503, 504]);
 
 const ECHO_HEADERS = { 'x-request-id': 'req-7', 'x-echo-authorization': `Bearer ${SECRET_KEY}` };
 
-/** The body shapes of wandb-api.md §9.1; `shows` is what the user must read in the message. */
+/** The error body shapes of docs/wandb-wire-format.md; `shows` is what the user must read in the message. */
 const shapes: Array<{
   shape: string;
   reply: (status: number, message: string) => ScriptedReply;

@@ -190,7 +190,7 @@ describe('W&B reports an error inside the stream', () => {
 describe('W&B sends something that is not a valid event', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['broken JSON', 'data: {"choices":[{"delta":{"content":"x"\n\n', /not valid JSON: \{"choices"/],
-    ['a bare number', 'data: 42\n\n', /the stream chunk should be an object, got number/],
+    ['a bare number', 'data: 42\n\n', /the stream chunk should be an object, got a number/],
     ['an array', 'data: [1,2]\n\n', /the stream chunk should be an object, got an array/],
     [
       'HTML from a proxy in the middle of the stream',
@@ -269,17 +269,17 @@ describe('the body ends without the model finishing', () => {
 
   /*
    * Decided: `[DONE]` is the server's explicit end of the stream, so it is not reported as a cut.
-   * But without a finish_reason nobody said the answer is complete, so the finish is `other`
-   * (raw undefined), never `stop`: a caller that accepts only `stop` sees the difference.
+   * But without a finish_reason nobody said the answer is complete, so the finish is
+   * `interrupted` (raw undefined), never `stop`: a caller that accepts only `stop` sees the difference.
    */
-  it('[DONE] without any finish_reason → no error part, finish reason other (not stop)', async () => {
+  it('[DONE] without any finish_reason → no error part, finish reason interrupted (not stop)', async () => {
     server.chat({ type: 'sse', events: PARTIAL });
     const { stream } = await model().doStream(callOptions());
     const { parts, thrown } = await readStream(stream);
     expect(thrown).toBeUndefined();
     expect(partsOf(parts, 'error')).toEqual([]);
     expect(textOf(parts)).toBe(PARTIAL_TEXT);
-    expect(finishOf(parts).finishReason).toEqual({ unified: 'other', raw: undefined });
+    expect(finishOf(parts).finishReason).toEqual({ unified: 'interrupted', raw: undefined });
     await expectResponsesClosed();
   });
 });

@@ -5,10 +5,7 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import {
-  collectToolCallIds,
-  convertToWandbMessages,
-} from '../../src/chat/convert-to-wandb-messages';
+import { convertToWandbMessages } from '../../src/chat/convert-to-wandb-messages';
 
 /** The first 16 bytes of a real PNG file (signature + IHDR chunk header). */
 const PNG_BYTES = new Uint8Array([
@@ -312,7 +309,7 @@ describe('convertToWandbMessages', () => {
       ]);
     });
 
-    it('sends reasoning back as reasoning_content, concatenated', () => {
+    it('sends reasoning back as reasoning and reasoning_content, concatenated', () => {
       expect(
         convertToWandbMessages([
           {
@@ -325,11 +322,16 @@ describe('convertToWandbMessages', () => {
           },
         ]),
       ).toStrictEqual([
-        { role: 'assistant', content: 'Answer: 4', reasoning_content: 'Let me think. Done.' },
+        {
+          role: 'assistant',
+          content: 'Answer: 4',
+          reasoning: 'Let me think. Done.',
+          reasoning_content: 'Let me think. Done.',
+        },
       ]);
     });
 
-    it('omits reasoning_content when reasoning is empty', () => {
+    it('omits reasoning and reasoning_content when reasoning is empty', () => {
       expect(
         convertToWandbMessages([
           {
@@ -453,6 +455,7 @@ describe('convertToWandbMessages', () => {
         {
           role: 'assistant',
           content: null,
+          reasoning: 'Need the weather.',
           reasoning_content: 'Need the weather.',
           tool_calls: [
             { id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } },
@@ -707,6 +710,7 @@ describe('convertToWandbMessages', () => {
       {
         role: 'assistant',
         content: null,
+        reasoning: 'Call the tool.',
         reasoning_content: 'Call the tool.',
         tool_calls: [
           {
@@ -719,47 +723,5 @@ describe('convertToWandbMessages', () => {
       { role: 'tool', tool_call_id: 'call_1', content: '{"temp":18}' },
       { role: 'assistant', content: 'It is 18°C.' },
     ]);
-  });
-});
-
-describe('collectToolCallIds', () => {
-  it('collects the ids of assistant tool calls only', () => {
-    expect(
-      collectToolCallIds([
-        { role: 'system', content: 'tool_0_x' },
-        { role: 'user', content: [{ type: 'text', text: 'call_user' }] },
-        {
-          role: 'assistant',
-          content: [
-            { type: 'text', text: 'x' },
-            { type: 'tool-call', toolCallId: 'tool_0_search', toolName: 'search', input: {} },
-            { type: 'tool-call', toolCallId: 'tool_1_search', toolName: 'search', input: {} },
-          ],
-        },
-        {
-          role: 'tool',
-          content: [
-            {
-              type: 'tool-result',
-              toolCallId: 'only_in_result',
-              toolName: 'search',
-              output: { type: 'text', value: '' },
-            },
-          ],
-        },
-        {
-          role: 'assistant',
-          content: [
-            { type: 'tool-call', toolCallId: 'tool_0_search', toolName: 'search', input: {} },
-          ],
-        },
-      ]),
-    ).toStrictEqual(new Set(['tool_0_search', 'tool_1_search']));
-  });
-
-  it('returns an empty set without tool calls', () => {
-    expect(
-      collectToolCallIds([{ role: 'user', content: [{ type: 'text', text: 'hi' }] }]),
-    ).toStrictEqual(new Set());
   });
 });

@@ -327,7 +327,7 @@ describe('readChatResponse', () => {
         'choices[0].message.content',
       );
       expect(error.message).toBe(
-        'Invalid W&B response: choices[0].message.content should be a string, got number.',
+        'Invalid W&B response: choices[0].message.content should be a string, got a number.',
       );
       expect(error.data).toBe(42);
     });

@@ -2,6 +2,7 @@ import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/pr
 import { isProviderStreamError } from '@ai-sdk/provider-utils';
 import { describe, expect, it } from 'vitest';
 import { WandbChatStreamProcessor } from '../../src/chat/wandb-chat-stream';
+import { WandbToolCallIdAllocator } from '../../src/chat/wandb-tool-call-id-allocator';
 
 // ---- helpers ------------------------------------------------------------------------------
 
@@ -352,12 +353,12 @@ describe('WandbChatStreamProcessor', () => {
       );
     });
 
-    it('treats [DONE] without a finish_reason as a clean finish (reason other, raw undefined)', () => {
+    it('treats [DONE] without a finish_reason as a clean end without completion (interrupted)', () => {
       expect(run(sse(delta({ content: 'Hi' }), '[DONE]'))).toStrictEqual([
         { type: 'text-start', id: 'text-0' },
         { type: 'text-delta', id: 'text-0', delta: 'Hi' },
         { type: 'text-end', id: 'text-0' },
-        finishPart('other', undefined),
+        finishPart('interrupted', undefined),
       ]);
     });
 
@@ -1042,7 +1043,8 @@ describe('WandbChatStreamProcessor', () => {
       expect(withErrorMessages(parts)).toStrictEqual([
         {
           type: 'error',
-          message: 'Invalid W&B response: choices[0].delta.content should be a string, got number.',
+          message:
+            'Invalid W&B response: choices[0].delta.content should be a string, got a number.',
         },
         finishPart('error', undefined),
       ]);
@@ -1225,7 +1227,7 @@ describe('WandbChatStreamProcessor', () => {
           toolDelta({ index: 0, id: 'tool_0_search', function: { arguments: '"b"}' } }),
           finishChunk('tool_calls'),
         ),
-        { toolCallIdsInPrompt: new Set(['tool_0_search']) },
+        { toolCallIds: new WandbToolCallIdAllocator(['tool_0_search']) },
       );
       const id = (parts[0] as { id: string }).id;
       expect(id).not.toBe('tool_0_search');
@@ -1247,7 +1249,7 @@ describe('WandbChatStreamProcessor', () => {
             toolDelta({ index: 0, id: 'call_new', function: { name: 'f', arguments: '{}' } }),
             finishChunk('tool_calls'),
           ),
-          { toolCallIdsInPrompt: new Set(['call_old']) },
+          { toolCallIds: new WandbToolCallIdAllocator(['call_old']) },
         ).filter(part => part.type === 'tool-call'),
       ).toStrictEqual([{ type: 'tool-call', toolCallId: 'call_new', toolName: 'f', input: '{}' }]);
     });
@@ -1261,7 +1263,7 @@ describe('WandbChatStreamProcessor', () => {
           ),
           finishChunk('tool_calls'),
         ),
-        { toolCallIdsInPrompt: new Set(['tool_0', 'tool_1']) },
+        { toolCallIds: new WandbToolCallIdAllocator(['tool_0', 'tool_1']) },
       ).filter(part => part.type === 'tool-call') as Array<{
         toolCallId: string;
         toolName: string;

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createKeyRedactor, redactJson } from '../../src/redact-api-key';
 import {
   buildWandbErrorMessage,
-  createKeyRedactor,
   extractWandbErrorMessage,
   isRetryableWandbError,
-  redactJson,
 } from '../../src/wandb-error';
 
 describe('extractWandbErrorMessage', () => {

@@ -2,6 +2,7 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import type { WandbToolCallDelta } from '../../src/chat/wandb-chat-api';
 import { WandbToolCallAssembler } from '../../src/chat/wandb-tool-call-assembler';
+import { WandbToolCallIdAllocator } from '../../src/chat/wandb-tool-call-id-allocator';
 
 /** The tool-call parts for `deltas`, then a flush (the end of the turn). */
 function assemble(deltas: WandbToolCallDelta[]): LanguageModelV4StreamPart[] {
@@ -73,7 +74,10 @@ describe('WandbToolCallAssembler (paths the stream tests do not reach)', () => {
 
   it('gives a call whose wire id repeats an earlier step a new id, and keeps using it', () => {
     const parts: LanguageModelV4StreamPart[] = [];
-    const assembler = new WandbToolCallAssembler(part => parts.push(part), new Set(['tool_0']));
+    const assembler = new WandbToolCallAssembler(
+      part => parts.push(part),
+      new WandbToolCallIdAllocator(['tool_0']),
+    );
     assembler.process({ index: 0, id: 'tool_0', function: { name: 'f', arguments: '{"a":' } });
     assembler.process({ index: 0, id: 'tool_0', function: { arguments: '1}' } });
     assembler.flush();

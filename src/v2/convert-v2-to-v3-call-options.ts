@@ -8,13 +8,14 @@ import type {
   LanguageModelV3Message,
   LanguageModelV3ToolResultOutput,
 } from '@ai-sdk/provider-v3';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV2 call options (ai@5) → LanguageModelV3, the next step up. They differ in the
  * name of provider tools (`provider-defined` → `provider`) and in tool-result media, which V3
  * splits into image and file data.
  */
-export function convertV2CallOptions(
+export function convertV2ToV3CallOptions(
   options: LanguageModelV2CallOptions,
 ): LanguageModelV3CallOptions {
   return {
@@ -50,7 +51,7 @@ function convertMessage(message: LanguageModelV2Message): LanguageModelV3Message
       };
     default: {
       const exhaustive: never = message;
-      throw new Error(`Unknown message role: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('message role', exhaustive, 'role');
     }
   }
 }
@@ -75,7 +76,7 @@ function convertToolResultOutput(
           };
         default: {
           const exhaustive: never = item;
-          throw new Error(`Unknown tool result content: ${JSON.stringify(exhaustive)}`);
+          throw unknownValueError('tool result content', exhaustive);
         }
       }
     }),

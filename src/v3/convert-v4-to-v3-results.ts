@@ -17,6 +17,7 @@ import type {
   SharedV3ProviderMetadata,
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV4 results → LanguageModelV3 (ai@6). V3 cannot carry V4's `custom` and
@@ -26,13 +27,13 @@ import type {
  * The casts to V3 types only drop `readonly` from JSON values (V4 made them readonly).
  */
 
-export function convertToV3GenerateResult(
+export function convertV4ToV3GenerateResult(
   result: LanguageModelV4GenerateResult,
 ): LanguageModelV3GenerateResult {
-  const warnings = result.warnings.map(convertToV3Warning);
+  const warnings = result.warnings.map(convertV4ToV3Warning);
   const content: LanguageModelV3Content[] = [];
   for (const part of result.content) {
-    const converted = convertToV3Content(part);
+    const converted = convertV4ToV3Content(part);
     if (converted != null) content.push(converted);
     else
       warnings.push({
@@ -42,8 +43,8 @@ export function convertToV3GenerateResult(
   }
   return {
     content,
-    finishReason: convertToV3FinishReason(result.finishReason),
-    usage: convertToV3Usage(result.usage),
+    finishReason: convertV4ToV3FinishReason(result.finishReason),
+    usage: convertV4ToV3Usage(result.usage),
     providerMetadata: result.providerMetadata as SharedV3ProviderMetadata | undefined,
     request: result.request && { body: result.request.body },
     response: result.response,
@@ -52,17 +53,17 @@ export function convertToV3GenerateResult(
 }
 
 /** One V4 stream part as V3, or `undefined` for parts V3 has no form for (dropped). */
-export function convertToV3StreamPart(
+export function convertV4ToV3StreamPart(
   part: LanguageModelV4StreamPart,
 ): LanguageModelV3StreamPart | undefined {
   switch (part.type) {
     case 'stream-start':
-      return { type: 'stream-start', warnings: part.warnings.map(convertToV3Warning) };
+      return { type: 'stream-start', warnings: part.warnings.map(convertV4ToV3Warning) };
     case 'finish':
       return {
         type: 'finish',
-        finishReason: convertToV3FinishReason(part.finishReason),
-        usage: convertToV3Usage(part.usage),
+        finishReason: convertV4ToV3FinishReason(part.finishReason),
+        usage: convertV4ToV3Usage(part.usage),
         providerMetadata: part.providerMetadata as SharedV3ProviderMetadata | undefined,
       };
     case 'text-end': {
@@ -70,7 +71,7 @@ export function convertToV3StreamPart(
       return rest as LanguageModelV3StreamPart;
     }
     case 'file':
-      return convertToV3File(part);
+      return convertV4ToV3File(part);
     case 'ping':
     case 'custom':
     case 'reasoning-file':
@@ -93,19 +94,19 @@ export function convertToV3StreamPart(
       return part as LanguageModelV3StreamPart;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('stream part', exhaustive);
     }
   }
 }
 
-function convertToV3Content(part: LanguageModelV4Content): LanguageModelV3Content | undefined {
+function convertV4ToV3Content(part: LanguageModelV4Content): LanguageModelV3Content | undefined {
   switch (part.type) {
     case 'text': {
       const { citations: _citations, ...rest } = part;
       return rest as LanguageModelV3Content;
     }
     case 'file':
-      return convertToV3File(part);
+      return convertV4ToV3File(part);
     case 'custom':
     case 'reasoning-file':
       return undefined;
@@ -117,13 +118,13 @@ function convertToV3Content(part: LanguageModelV4Content): LanguageModelV3Conten
       return part as LanguageModelV3Content;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('content part', exhaustive);
     }
   }
 }
 
 /** V3 files carry their bytes; a file known only by URL has no V3 form. */
-function convertToV3File(part: LanguageModelV4File): LanguageModelV3File | undefined {
+function convertV4ToV3File(part: LanguageModelV4File): LanguageModelV3File | undefined {
   if (part.data.type !== 'data') return undefined;
   return {
     type: 'file',
@@ -133,7 +134,7 @@ function convertToV3File(part: LanguageModelV4File): LanguageModelV3File | undef
   };
 }
 
-function convertToV3FinishReason(
+function convertV4ToV3FinishReason(
   finishReason: LanguageModelV4FinishReason,
 ): LanguageModelV3FinishReason {
   return {
@@ -142,11 +143,11 @@ function convertToV3FinishReason(
   };
 }
 
-function convertToV3Usage(usage: LanguageModelV4Usage): LanguageModelV3Usage {
+function convertV4ToV3Usage(usage: LanguageModelV4Usage): LanguageModelV3Usage {
   return usage as LanguageModelV3Usage;
 }
 
-function convertToV3Warning(warning: SharedV4Warning): SharedV3Warning {
+function convertV4ToV3Warning(warning: SharedV4Warning): SharedV3Warning {
   switch (warning.type) {
     case 'unsupported':
     case 'compatibility':
@@ -156,7 +157,7 @@ function convertToV3Warning(warning: SharedV4Warning): SharedV3Warning {
       return { type: 'other', message: `${warning.setting} is deprecated: ${warning.message}` };
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }

@@ -17,6 +17,7 @@ import type {
   SharedV3Warning,
 } from '@ai-sdk/provider-v3';
 import type { GenerateResultOf } from '../faces/language-model-face';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV3 results → LanguageModelV2 (ai@5), the step below V3. V2 has flat usage, a plain
@@ -27,13 +28,13 @@ import type { GenerateResultOf } from '../faces/language-model-face';
 
 export type LanguageModelV2GenerateResult = GenerateResultOf<LanguageModelV2>;
 
-export function convertToV2GenerateResult(
+export function convertV3ToV2GenerateResult(
   result: LanguageModelV3GenerateResult,
 ): LanguageModelV2GenerateResult {
-  const warnings = result.warnings.map(convertToV2Warning);
+  const warnings = result.warnings.map(convertV3ToV2Warning);
   const content: LanguageModelV2Content[] = [];
   for (const part of result.content) {
-    const converted = convertToV2Content(part);
+    const converted = convertV3ToV2Content(part);
     if (converted != null) content.push(converted);
     else
       warnings.push({
@@ -43,8 +44,8 @@ export function convertToV2GenerateResult(
   }
   return {
     content,
-    finishReason: convertToV2FinishReason(result.finishReason),
-    usage: convertToV2Usage(result.usage),
+    finishReason: convertV3ToV2FinishReason(result.finishReason),
+    usage: convertV3ToV2Usage(result.usage),
     providerMetadata: result.providerMetadata as SharedV2ProviderMetadata | undefined,
     request: result.request,
     response: result.response,
@@ -53,17 +54,17 @@ export function convertToV2GenerateResult(
 }
 
 /** One V3 stream part as V2, or `undefined` for parts V2 has no form for (dropped). */
-export function convertToV2StreamPart(
+export function convertV3ToV2StreamPart(
   part: LanguageModelV3StreamPart,
 ): LanguageModelV2StreamPart | undefined {
   switch (part.type) {
     case 'stream-start':
-      return { type: 'stream-start', warnings: part.warnings.map(convertToV2Warning) };
+      return { type: 'stream-start', warnings: part.warnings.map(convertV3ToV2Warning) };
     case 'finish':
       return {
         type: 'finish',
-        finishReason: convertToV2FinishReason(part.finishReason),
-        usage: convertToV2Usage(part.usage),
+        finishReason: convertV3ToV2FinishReason(part.finishReason),
+        usage: convertV3ToV2Usage(part.usage),
         providerMetadata: part.providerMetadata as SharedV2ProviderMetadata | undefined,
       };
     case 'tool-input-start':
@@ -81,7 +82,7 @@ export function convertToV2StreamPart(
     case 'file':
     case 'source':
       // These four are content parts and stream parts alike.
-      return convertToV2Content(part) as LanguageModelV2StreamPart | undefined;
+      return convertV3ToV2Content(part) as LanguageModelV2StreamPart | undefined;
     case 'text-start':
     case 'text-delta':
     case 'text-end':
@@ -96,12 +97,12 @@ export function convertToV2StreamPart(
       return part as LanguageModelV2StreamPart;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('stream part', exhaustive);
     }
   }
 }
 
-function convertToV2Content(part: LanguageModelV3Content): LanguageModelV2Content | undefined {
+function convertV3ToV2Content(part: LanguageModelV3Content): LanguageModelV2Content | undefined {
   switch (part.type) {
     case 'tool-call': {
       const { dynamic: _dynamic, ...rest } = part;
@@ -120,18 +121,18 @@ function convertToV2Content(part: LanguageModelV3Content): LanguageModelV2Conten
       return part as LanguageModelV2Content;
     default: {
       const exhaustive: never = part;
-      throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('content part', exhaustive);
     }
   }
 }
 
-export function convertToV2FinishReason(
+export function convertV3ToV2FinishReason(
   finishReason: LanguageModelV3FinishReason,
 ): LanguageModelV2FinishReason {
   return finishReason.unified;
 }
 
-export function convertToV2Usage(usage: LanguageModelV3Usage): LanguageModelV2Usage {
+export function convertV3ToV2Usage(usage: LanguageModelV3Usage): LanguageModelV2Usage {
   const inputTokens = usage.inputTokens.total;
   const outputTokens = usage.outputTokens.total;
   return {
@@ -169,7 +170,7 @@ const V2_SETTINGS = {
  * V3 warnings name a feature; V2 ones name a call setting. A feature that is a setting (`topK`)
  * stays `unsupported-setting`; any other becomes an `other` warning that keeps all its words.
  */
-export function convertToV2Warning(warning: SharedV3Warning): LanguageModelV2CallWarning {
+export function convertV3ToV2Warning(warning: SharedV3Warning): LanguageModelV2CallWarning {
   switch (warning.type) {
     case 'unsupported':
       if (Object.hasOwn(V2_SETTINGS, warning.feature)) {
@@ -191,7 +192,7 @@ export function convertToV2Warning(warning: SharedV3Warning): LanguageModelV2Cal
       return warning;
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }

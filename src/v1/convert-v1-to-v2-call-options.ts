@@ -14,13 +14,14 @@ import type {
   LanguageModelV2ProviderDefinedTool,
   LanguageModelV2ToolResultOutput,
 } from '@ai-sdk/provider-v2';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV1 call options (ai@4) → LanguageModelV2, the next step up. V1 puts tools and
  * object generation in `mode`, calls provider options `providerMetadata`, has `image` parts and
  * free-form tool results; V2 has top-level tools, `responseFormat`, `file` parts and typed outputs.
  */
-export function convertV1CallOptions(options: LanguageModelV1CallOptions): {
+export function convertV1ToV2CallOptions(options: LanguageModelV1CallOptions): {
   options: LanguageModelV2CallOptions;
   /** What the V1 prompt held that V2 cannot carry. */
   warnings: LanguageModelV1CallWarning[];
@@ -73,7 +74,7 @@ function convertMode(
       };
     default: {
       const exhaustive: never = mode;
-      throw new Error(`Unknown mode: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('mode', exhaustive);
     }
   }
 }
@@ -93,7 +94,7 @@ function convertTool(
       return tool;
     default: {
       const exhaustive: never = tool;
-      throw new Error(`Unknown tool: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('tool', exhaustive);
     }
   }
 }
@@ -136,7 +137,7 @@ function convertMessage(
                 };
               default: {
                 const exhaustive: never = part;
-                throw new Error(`Unknown user content part: ${JSON.stringify(exhaustive)}`);
+                throw unknownValueError('user content part', exhaustive);
               }
             }
           }),
@@ -184,7 +185,7 @@ function convertMessage(
                 ];
               default: {
                 const exhaustive: never = part;
-                throw new Error(`Unknown assistant content part: ${JSON.stringify(exhaustive)}`);
+                throw unknownValueError('assistant content part', exhaustive);
               }
             }
           }),
@@ -206,7 +207,7 @@ function convertMessage(
       ];
     default: {
       const exhaustive: never = message;
-      throw new Error(`Unknown message role: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('message role', exhaustive, 'role');
     }
   }
 }

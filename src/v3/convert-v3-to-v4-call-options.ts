@@ -11,13 +11,14 @@ import type {
   LanguageModelV3Message,
   LanguageModelV3ToolResultOutput,
 } from '@ai-sdk/provider-v3';
+import { unknownValueError } from '../error-message-parts';
 
 /*
  * LanguageModelV3 call options (ai@6) → LanguageModelV4. The two differ only in how file data is
  * written: V3 gives bytes, base64 or a URL; V4 tags each (`{type: 'data'}`, `{type: 'url'}`), and
  * folds V3's seven kinds of tool-result content into `file`.
  */
-export function convertV3CallOptions(
+export function convertV3ToV4CallOptions(
   options: LanguageModelV3CallOptions,
 ): LanguageModelV4CallOptions {
   return { ...options, prompt: options.prompt.map(convertMessage) };
@@ -49,7 +50,7 @@ function convertMessage(message: LanguageModelV3Message): LanguageModelV4Message
               return part;
             default: {
               const exhaustive: never = part;
-              throw new Error(`Unknown assistant content part: ${JSON.stringify(exhaustive)}`);
+              throw unknownValueError('assistant content part', exhaustive);
             }
           }
         }),
@@ -65,7 +66,7 @@ function convertMessage(message: LanguageModelV3Message): LanguageModelV4Message
       };
     default: {
       const exhaustive: never = message;
-      throw new Error(`Unknown message role: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('message role', exhaustive, 'role');
     }
   }
 }
@@ -125,7 +126,7 @@ function convertToolResultOutput(
           };
         default: {
           const exhaustive: never = item;
-          throw new Error(`Unknown tool result content: ${JSON.stringify(exhaustive)}`);
+          throw unknownValueError('tool result content', exhaustive);
         }
       }
     }),

@@ -12,7 +12,9 @@ import type {
   LanguageModelV2Usage,
 } from '@ai-sdk/provider-v2';
 import type { GenerateResultOf } from '../faces/language-model-face';
-import type { LanguageModelV2GenerateResult } from '../v2/convert-to-v2-results';
+import { isObject } from '../json-object';
+import { unknownValueError } from '../error-message-parts';
+import type { LanguageModelV2GenerateResult } from '../v2/convert-v3-to-v2-results';
 
 /*
  * LanguageModelV2 results → LanguageModelV1 (ai@4), the step below V2. V1 returns text, reasoning
@@ -25,7 +27,7 @@ export type LanguageModelV1GenerateResult = GenerateResultOf<LanguageModelV1>;
 type V1Usage = LanguageModelV1GenerateResult['usage'];
 type V1Setting = Extract<LanguageModelV1CallWarning, { type: 'unsupported-setting' }>['setting'];
 
-export function convertToV1GenerateResult(
+export function convertV2ToV1GenerateResult(
   result: LanguageModelV2GenerateResult,
 ): LanguageModelV1GenerateResult {
   const texts: string[] = [];
@@ -33,7 +35,7 @@ export function convertToV1GenerateResult(
   const toolCalls: LanguageModelV1FunctionToolCall[] = [];
   const files: NonNullable<LanguageModelV1GenerateResult['files']> = [];
   const sources: LanguageModelV1Source[] = [];
-  const warnings = result.warnings.map(convertToV1Warning);
+  const warnings = result.warnings.map(convertV2ToV1Warning);
 
   for (const part of result.content) {
     switch (part.type) {
@@ -58,7 +60,7 @@ export function convertToV1GenerateResult(
         break;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown content part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('content part', exhaustive);
       }
     }
   }
@@ -70,7 +72,7 @@ export function convertToV1GenerateResult(
     files: files.length > 0 ? files : undefined,
     sources: sources.length > 0 ? sources : undefined,
     finishReason: result.finishReason,
-    usage: convertToV1Usage(result.usage),
+    usage: convertV2ToV1Usage(result.usage),
     rawCall: rawCallOf(result.request?.body),
     rawResponse: { headers: result.response?.headers, body: result.response?.body },
     request: requestOf(result.request?.body),
@@ -89,7 +91,7 @@ export function convertToV1GenerateResult(
  * which V2 sends only in `tool-input-start`. Markers (`*-start`, `*-end`), `stream-start` (whose
  * warnings V1 puts on the result) and raw chunks have no V1 form and are dropped.
  */
-export function createV1StreamPartConverter(): (
+export function createV2ToV1StreamPartConverter(): (
   part: LanguageModelV2StreamPart,
 ) => LanguageModelV1StreamPart | undefined {
   const toolNames = new Map<string, string>();
@@ -129,7 +131,7 @@ export function createV1StreamPartConverter(): (
         return {
           type: 'finish',
           finishReason: part.finishReason,
-          usage: convertToV1Usage(part.usage),
+          usage: convertV2ToV1Usage(part.usage),
           providerMetadata: part.providerMetadata,
         };
       case 'error':
@@ -145,7 +147,7 @@ export function createV1StreamPartConverter(): (
         return undefined;
       default: {
         const exhaustive: never = part;
-        throw new Error(`Unknown stream part: ${JSON.stringify(exhaustive)}`);
+        throw unknownValueError('stream part', exhaustive);
       }
     }
   };
@@ -175,7 +177,7 @@ function convertUrlSource(
 }
 
 /** ai@4 reads NaN as "unknown" (it is what its own providers report when a count is missing). */
-export function convertToV1Usage(usage: LanguageModelV2Usage): V1Usage {
+export function convertV2ToV1Usage(usage: LanguageModelV2Usage): V1Usage {
   return {
     promptTokens: usage.inputTokens ?? Number.NaN,
     completionTokens: usage.outputTokens ?? Number.NaN,
@@ -197,7 +199,7 @@ const V1_SETTINGS = {
   headers: true,
 } satisfies Record<V1Setting, true>;
 
-export function convertToV1Warning(
+export function convertV2ToV1Warning(
   warning: LanguageModelV2CallWarning,
 ): LanguageModelV1CallWarning {
   switch (warning.type) {
@@ -235,7 +237,7 @@ export function convertToV1Warning(
       return warning;
     default: {
       const exhaustive: never = warning;
-      throw new Error(`Unknown warning: ${JSON.stringify(exhaustive)}`);
+      throw unknownValueError('warning', exhaustive);
     }
   }
 }
@@ -252,9 +254,8 @@ function leftOut(what: string): LanguageModelV1CallWarning {
  * rest of the body.
  */
 export function rawCallOf(body: unknown): LanguageModelV1GenerateResult['rawCall'] {
-  if (body == null || typeof body !== 'object' || Array.isArray(body))
-    return { rawPrompt: body, rawSettings: {} };
-  const { messages, ...rawSettings } = body as Record<string, unknown>;
+  if (!isObject(body)) return { rawPrompt: body, rawSettings: {} };
+  const { messages, ...rawSettings } = body;
   return { rawPrompt: messages, rawSettings };
 }
 
