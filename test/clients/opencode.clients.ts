@@ -179,7 +179,8 @@ describe('opencode run', () => {
       // `reasoningEffort` sits under providerOptions.acme: read through the `name` setting.
       reasoning_effort: 'low',
     });
-    expect(main?.body.messages.at(-1)).toEqual({ role: 'user', content: 'Say hello' });
+    // opencode quotes the command line's message itself.
+    expect(main?.body.messages.at(-1)).toEqual({ role: 'user', content: '"Say hello"' });
   });
 
   it('runs a tool call and sends the tool result back', async () => {
