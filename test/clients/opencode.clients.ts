@@ -114,6 +114,7 @@ function opencodeEnv(): Record<string, string> {
     OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
     OPENCODE_DISABLE_CLAUDE_CODE: '1',
     OPENCODE_DISABLE_EXTERNAL_SKILLS: '1',
+    WANDB_API_KEY: 'opencode-test-key',
     // Every connection beyond loopback goes through the recorder.
     HTTP_PROXY: egress.url,
     HTTPS_PROXY: egress.url,
@@ -142,7 +143,7 @@ beforeAll(async () => {
       [PROVIDER_ID]: {
         npm: `wandb-ai-provider@file:${inject('tarball')}`,
         name: 'W&B Inference',
-        options: { baseURL: server.baseURL, apiKey: 'opencode-test-key' },
+        options: { baseURL: server.baseURL, apiKey: '{env:WANDB_API_KEY}' },
         models: {
           [MODEL_ID]: {
             name: 'gpt-oss 120B',
