@@ -169,9 +169,11 @@ afterAll(async () => {
 });
 
 describe('opencode run', () => {
-  it('answers a text prompt, sending the model options set under the provider id', async () => {
-    const { stdout, requests } = await opencodeRun(['Say hello']);
+  it('answers a text prompt with its reasoning, sending the model options set under the provider id', async () => {
+    const { stdout, requests } = await opencodeRun(['Say hello', '--thinking']);
     expect(stdout).toContain('Hello from the fake W&B server.');
+    // The reasoning delta, shown as a thinking block (`--thinking`).
+    expect(stdout).toContain('A greeting is due.');
     const main = requests.find(request => request.body?.tools != null);
     expect(main?.headers.authorization).toBe('Bearer opencode-test-key');
     expect(main?.body).toMatchObject({
