@@ -186,6 +186,19 @@ describe('opencode run', () => {
     expect(main?.body.messages.at(-1)).toEqual({ role: 'user', content: '"Say hello"' });
   });
 
+  it('sends the earlier turn, reasoning included, when the session continues', async () => {
+    const { stdout, requests } = await opencodeRun(['Say it again', '--continue']);
+    expect(stdout).toContain('Hello from the fake W&B server.');
+    const main = requests.find(request => request.body?.tools != null);
+    const earlier = main?.body.messages.find((message: any) => message.role === 'assistant');
+    expect(earlier).toMatchObject({
+      content: 'Hello from the fake W&B server.',
+      // Both names: vLLM 0.16 and later read `reasoning`, older servers `reasoning_content`.
+      reasoning: 'A greeting is due.',
+      reasoning_content: 'A greeting is due.',
+    });
+  });
+
   it('runs a tool call and sends the tool result back', async () => {
     const { stdout, requests } = await opencodeRun(['Read note.txt and tell me what it says']);
     expect(stdout).toContain('The note reads: PELICAN-42');
