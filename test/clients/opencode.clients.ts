@@ -23,6 +23,9 @@ import {
 } from './wandb-server.ts';
 
 const PROVIDER_ID = 'acme';
+/** The registry npm uses here (npm hands scripts its settings as npm_config_*). */
+const REGISTRY = new URL(process.env.npm_config_registry ?? 'https://registry.npmjs.org/');
+const REGISTRY_TARGET = `${REGISTRY.hostname}:${REGISTRY.port || (REGISTRY.protocol === 'https:' ? 443 : 80)}`;
 const MODEL_ID = 'openai/gpt-oss-120b';
 const NOTE = 'The launch code is PELICAN-42.';
 
@@ -124,12 +127,13 @@ function opencodeEnv(): Record<string, string> {
     no_proxy: '127.0.0.1,localhost',
     // opencode installs the provider's package with npm's Arborist, which reads npm's settings.
     npm_config_cache: NPM_CACHE,
+    npm_config_registry: REGISTRY.href,
   };
 }
 
 beforeAll(async () => {
   server = await startFakeWandbServer({ unscripted: answer });
-  egress = await startEgressRecorder(['registry.npmjs.org']);
+  egress = await startEgressRecorder([REGISTRY.hostname]);
   home = mkdtempSync(join(tmpdir(), 'opencode-home-'));
   workspace = mkdtempSync(join(tmpdir(), 'opencode-workspace-'));
   mkdirSync(join(home, '.config'), { recursive: true });
@@ -239,7 +243,7 @@ describe('opencode run', () => {
 
   it('made no connection beyond loopback except to the npm registry', () => {
     // Its install of the provider went through the recorder, so the recorder sees its traffic.
-    expect(egress.hosts).toContain('registry.npmjs.org:443');
-    expect(egress.hosts.filter(host => host !== 'registry.npmjs.org:443')).toEqual([]);
+    expect(egress.hosts).toContain(REGISTRY_TARGET);
+    expect(egress.hosts.filter(host => host !== REGISTRY_TARGET)).toEqual([]);
   });
 });
