@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 19.
 // vllm-project/vllm#33402 (vLLM 0.16 renames `reasoning_content` to `reasoning`, also on incoming
 // assistant messages) and vllm-project/vllm#38488 (an echoed `reasoning_content` is silently dropped):
 // earlier reasoning must go back as `reasoning` for current servers and `reasoning_content` for older ones.

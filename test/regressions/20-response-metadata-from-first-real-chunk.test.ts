@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 20.
 // Gateways and content filters put a chunk with placeholders first: Azure OpenAI's prompt-filter chunk
 // `{"id":"","choices":[],"created":0,"model":"","object":"","prompt_filter_results":[…]}`
 // (https://github.com/AbanteAI/archive-old-cli-mentat/issues/429,

@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 21.
 // LanguageModelV4 (`@ai-sdk/provider` 4) defines the finish reason `interrupted` for "the provider
 // stream ended without a completion signal". OpenAI-compatible gateways do end streams with
 // `[DONE]` but no `finish_reason` (https://github.com/anomalyco/opencode/issues/43882,

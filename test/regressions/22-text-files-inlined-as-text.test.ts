@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 22.
 // Chat UIs attach files as AI SDK file parts with their media type, and providers that take images
 // only refuse them: https://github.com/vercel/ai/issues/7399 ("'file part media type text/plain'
 // functionality not supported"), https://github.com/anomalyco/opencode/issues/34019 (text/markdown),

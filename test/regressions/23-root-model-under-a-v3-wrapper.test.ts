@@ -1,8 +1,9 @@
-// opencode (ai@6) loads a provider package, takes its root entry and wraps the model in ai@6's
-// `wrapLanguageModel` (https://github.com/anomalyco/opencode/blob/dev/packages/opencode/src/provider/provider.ts),
-// which relabels it `v3` and forwards LanguageModelV3 prompts: file `data` as bare base64, bytes or
-// URL, tool-result content as `image-data`, `file-data`, `file-url`, …. The root model must take
-// them, and no error may quote a payload (an image, a tool's output).
+// docs/wandb-wire-format.md, recurring bug 23.
+// opencode (ai@6) loads provider packages by name and calls their create function (its loader is
+// quoted in https://github.com/anomalyco/opencode/issues/16338) and wraps the model with ai@6's
+// `wrapLanguageModel`, which relabels it `v3` and forwards LanguageModelV3 prompts: file `data` as
+// bare base64, bytes or URL, tool-result content as `image-data`, `file-data`, `file-url`, ….
+// The root model must take them, and no error may quote a payload (an image, a tool's output).
 import type { LanguageModelV3 } from '@ai-sdk/provider-v3';
 import { generateText, streamText, wrapLanguageModel, type ModelMessage } from 'ai-v6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 24.
 // opencode creates a provider with `createX({ name: providerID, ...options })` and keys per-model
 // options by that id (https://github.com/anomalyco/opencode/issues/16338 quotes
 // `bundledFn({ name: model.providerID, ...options })`); `@ai-sdk/openai-compatible` reads them from

@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 25.
 // A DNS failure or a refused connection reached users as provider-utils' bare
 // `Cannot connect to API: getaddrinfo ENOTFOUND …` / `connect ECONNREFUSED …`
 // (https://github.com/dyad-sh/dyad/issues/2572 "Cannot connect to API: getaddrinfo ENOTFOUND",

@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 26.
 // Kimi K2 names its tool calls `functions.<name>:<n>`, `n` counting the conversation's calls
 // (https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/docs/tool_call_guidance.md;
 // vLLM's kimi_k2 tool parser passes that id on:

@@ -1,3 +1,4 @@
+// docs/wandb-wire-format.md, recurring bug 27.
 // Ollama's OpenAI-compatible endpoint sends `"finish_reason":""` on every chunk until the last
 // (https://github.com/ollama/ollama/issues/4357), and gateways relay it. Read as a finish, it ended
 // a streamed tool call after its first delta, and the call went out with empty arguments.
