@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { CLIENT_PROJECTS } from '../clients/versions.ts';
 import { extractSnippets } from './extract-snippets.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,8 +34,11 @@ const AI_FOR_ENTRY = {
 const ZOD_VERSION = '3.25.76';
 /** What a TypeScript user adds to run the same file as `index.ts` (the README says so). */
 const TYPES_NODE_VERSION = '24.19.2';
-/** Packages a block may import beyond `ai`, zod and ours, pinned. */
-const PINNED = {};
+/**
+ * Packages a block may import beyond `ai`, zod and ours: the versions `npm run test:clients`
+ * drives (`test/clients/versions.ts`, the one place they are pinned).
+ */
+const PINNED = Object.assign({}, ...Object.values(CLIENT_PROJECTS));
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
