@@ -6,7 +6,9 @@
  * packages the block itself imports. The emulator is the one users get, `npx wandb-emulator` from
  * the installed tarball. A block passes when `tsc` accepts it as a `.mts` file, `node` runs it as a
  * `.mjs` file with exit code 0, it prints something, and it writes nothing to stderr (the AI SDK
- * prints its warnings there, deprecations included).
+ * prints its warnings there, deprecations included) but the warnings the block itself announces to
+ * its reader (`// … prints "AI SDK Warning: …": why`). A first line `// Run with: NAME=value node …`
+ * sets those variables, as the reader is told to.
  *
  * Installs go through the npm cache in `.cache/npm`; apps live in the OS temp directory, outside
  * this repository, so nothing resolves from our own node_modules.
@@ -134,18 +136,45 @@ function typeCheck(dir) {
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
 }
 
-function runSnippet(dir, file, baseURL) {
+/** Variables a block asks for in its first line, `// Run with: NAME=value … node app.mjs`. */
+function environmentAskedFor(code) {
+  const match = /^\/\/ Run with: ((?:[A-Z_]+=\S+ )+)node /.exec(code);
+  if (!match) return {};
+  return Object.fromEntries(
+    match[1]
+      .trim()
+      .split(' ')
+      .map(pair => pair.split('=')),
+  );
+}
+
+/** Warnings a block says it prints, in a comment `// ai@6 prints "AI SDK Warning: ……": why`. */
+function warningsAnnounced(code) {
+  return [...code.matchAll(/^\/\/ .* prints "([^"…]+)…"/gm)].map(match => match[1]);
+}
+
+function runSnippet(dir, file, baseURL, code) {
   const result = spawnSync(process.execPath, [file], {
     cwd: dir,
     encoding: 'utf8',
     // A user's shell: a key and the emulator's URL, nothing of this repository's environment.
-    env: { PATH: process.env.PATH, WANDB_API_KEY: 'readme-snippet-key', WANDB_BASE_URL: baseURL },
+    env: {
+      PATH: process.env.PATH,
+      WANDB_API_KEY: 'readme-snippet-key',
+      WANDB_BASE_URL: baseURL,
+      ...environmentAskedFor(code),
+    },
     timeout: 60_000,
   });
   const problems = [];
   if (result.status !== 0) problems.push(`exit code ${result.status ?? result.signal}`);
   if (result.stdout.trim() === '') problems.push('printed nothing');
-  if (result.stderr.trim() !== '') problems.push('wrote to stderr');
+  const unexpected = result.stderr
+    .split('\n')
+    .filter(
+      line => line.trim() !== '' && !warningsAnnounced(code).some(start => line.startsWith(start)),
+    );
+  if (unexpected.length > 0) problems.push('wrote to stderr');
   return { problems, output: `${result.stdout}${result.stderr}`.trim() };
 }
 
@@ -178,7 +207,7 @@ try {
     const ownTypeErrors = types.ok
       ? []
       : types.output.split('\n').filter(line => line.startsWith(`${snippet.name}.mts(`));
-    const result = runSnippet(snippet.dir, `${snippet.name}.mjs`, emulator.baseURL);
+    const result = runSnippet(snippet.dir, `${snippet.name}.mjs`, emulator.baseURL, snippet.code);
     if (ownTypeErrors.length > 0) result.problems.push('tsc errors');
     if (result.problems.length === 0) {
       passed += 1;
