@@ -60,7 +60,7 @@ class SseBodyBuilder {
   }
 
   build(name: string, expected: StreamFixture['expected']): StreamFixture {
-    const text = this.events.map(event => `data: ${event}\n\n`).join('') + 'data: [DONE]\n\n';
+    const text = `${this.events.map(event => `data: ${event}\n\n`).join('')}data: [DONE]\n\n`;
     return {
       name,
       bytes: new TextEncoder().encode(text),

@@ -122,7 +122,7 @@ describe('events split by the network', () => {
     expect(insideCharacters).toHaveLength(13);
   });
 
-  it.each(boundaries)('split after byte %i of ' + SMALL_BYTES.length, async at => {
+  it.each(boundaries)(`split after byte %i of ${SMALL_BYTES.length}`, async at => {
     expectCleanText(await partsFor(deliveredInPieces(gate, SMALL_BYTES, [at]), gate.fetch), TEXT);
   });
 
@@ -268,7 +268,7 @@ describe('encodings', () => {
 });
 
 describe('a 10 MB answer', () => {
-  const PIECE = 'x'.repeat(999) + '\n';
+  const PIECE = `${'x'.repeat(999)}\n`;
   const PIECES = 10_000; // 10,000,000 characters of text
 
   /** `global.gc`, which the test runner does not expose by default. */
