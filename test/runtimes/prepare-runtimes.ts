@@ -4,19 +4,12 @@
  * their npm packages) installed into .cache/runtimes/, Debian's Chromium, the package's dist/, and
  * the scenario bundled with esbuild for each kind of runtime.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { REPOSITORY_ROOT, ensurePackageBuilt } from '../../examples/run/ensure-package-built.ts';
-import { CHROMIUM, PROGRAMS_DIR, TOOLS_DIR } from './runtime-paths.ts';
-
-function step(title: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
-  console.error(`[runtimes] ${title}: ${command} ${args.join(' ')}`);
-  const { status, error } = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (status !== 0)
-    throw new Error(`[runtimes] ${title} failed (${error?.message ?? `exit code ${status}`}).`);
-}
+import { ensureChromium, setupStep } from '../support/machine-setup.ts';
+import { PROGRAMS_DIR, TOOLS_DIR } from './runtime-paths.ts';
 
 // The runtimes: `npm ci` into the cache when they are missing or their lock file changed.
 const pinned = join(REPOSITORY_ROOT, 'test', 'runtimes', 'tools');
@@ -28,27 +21,19 @@ if (lock(pinned) !== lock(TOOLS_DIR) || !existsSync(join(TOOLS_DIR, 'node_module
   mkdirSync(TOOLS_DIR, { recursive: true });
   for (const file of ['package.json', 'package-lock.json'])
     copyFileSync(join(pinned, file), join(TOOLS_DIR, file));
-  step('installing the runtimes from the npm registry', 'npm', ['ci', '--no-audit', '--no-fund'], {
-    cwd: TOOLS_DIR,
-    env: { ...process.env, npm_config_cache: join(REPOSITORY_ROOT, '.cache', 'npm') },
-  });
-}
-
-if (!existsSync(CHROMIUM)) {
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `[runtimes] ${CHROMIUM} is missing. Install Debian's Chromium: sudo apt-get install chromium`,
-    );
-  }
-  const quiet = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-  step('Chromium is missing, updating the package lists', 'apt-get', ['update', '-qq'], quiet);
-  step(
-    'installing Debian chromium',
-    'apt-get',
-    ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'],
-    quiet,
+  setupStep(
+    'runtimes',
+    'installing the runtimes from the npm registry',
+    'npm',
+    ['ci', '--no-audit', '--no-fund'],
+    {
+      cwd: TOOLS_DIR,
+      env: { ...process.env, npm_config_cache: join(REPOSITORY_ROOT, '.cache', 'npm') },
+    },
   );
 }
+
+ensureChromium('runtimes');
 
 ensurePackageBuilt();
 

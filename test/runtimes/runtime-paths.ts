@@ -7,7 +7,7 @@ const REPOSITORY_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export const TOOLS_DIR = join(REPOSITORY_ROOT, '.cache', 'runtimes');
 export const PROGRAMS_DIR = join(TOOLS_DIR, 'programs');
 export const DENO_DIR = join(TOOLS_DIR, 'deno-dir');
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../support/machine-setup.ts';
 
 export function toolBinary(name: 'bun' | 'deno'): string {
   return join(TOOLS_DIR, 'node_modules', '.bin', name);
