@@ -1,43 +1,32 @@
 /** Mastra (`@mastra/core`): an Agent on the root entry, run from its own temp project. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPOSITORY_ROOT } from './client-projects.ts';
-import { runProgram } from './run-program.ts';
-import { scriptedAnswer, WEATHER } from './scripted-answers.ts';
-import { type FakeWandbServer, startFakeWandbServer } from './wandb-server.ts';
+import { describe, expect, it } from 'vitest';
+import { WEATHER } from './scripted-answers.ts';
+import { IMAGE, useAgentProgramRun } from './agent-program-run.ts';
 
-const IMAGE = join(REPOSITORY_ROOT, 'examples/assets/shapes.png');
-let server: FakeWandbServer;
-let run: Awaited<ReturnType<typeof runProgram>>;
-const bodies = () => server.requests.map(request => request.body);
-
-beforeAll(async () => {
-  server = await startFakeWandbServer({ unscripted: scriptedAnswer });
-  run = await runProgram(inject('projects').mastra, 'mastra-agent.mjs', {
-    WANDB_API_KEY: 'mastra-test-key',
-    WANDB_BASE_URL: server.baseURL,
-    IMAGE_PATH: IMAGE,
-    MASTRA_TELEMETRY_DISABLED: '1',
-  });
+const client = useAgentProgramRun('mastra', 'mastra-agent.mjs', {
+  WANDB_API_KEY: 'mastra-test-key',
+  MASTRA_TELEMETRY_DISABLED: '1',
 });
-afterAll(() => server?.close());
 
 describe('a Mastra Agent on the root entry', () => {
   it('generates and streams text', () => {
-    expect(run.output.generated).toMatchObject({
+    expect(client.run.output.generated).toMatchObject({
       text: 'Hello from the fake W&B server.',
       finishReason: 'stop',
     });
-    expect(run.output.streamedText).toBe('Hello from the fake W&B server.');
-    expect(bodies()[1]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
-    for (const request of server.requests)
+    expect(client.run.output.streamedText).toBe('Hello from the fake W&B server.');
+    expect(client.bodies()[1]).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    for (const request of client.server.requests)
       expect(request.headers.authorization).toBe('Bearer mastra-test-key');
   });
 
   it('calls a tool and sends its result back', () => {
-    expect(run.output.withTool.text).toBe('It is Paris: 21°C right now.');
-    const toolRound = bodies().find(body => body.messages.at(-1).role === 'tool');
+    expect(client.run.output.withTool.text).toBe('It is Paris: 21°C right now.');
+    const toolRound = client.bodies().find(body => body.messages.at(-1).role === 'tool');
     expect(toolRound.messages.slice(-2)).toEqual([
       {
         role: 'assistant',
@@ -55,8 +44,8 @@ describe('a Mastra Agent on the root entry', () => {
   });
 
   it('returns structured output through a JSON schema response format', () => {
-    expect(run.output.structured).toEqual(WEATHER);
-    const structured = bodies().find(body => body.response_format != null);
+    expect(client.run.output.structured).toEqual(WEATHER);
+    const structured = client.bodies().find(body => body.response_format != null);
     expect(structured.response_format).toMatchObject({
       type: 'json_schema',
       json_schema: { schema: { required: ['city', 'temperatureC'] } },
@@ -64,9 +53,11 @@ describe('a Mastra Agent on the root entry', () => {
   });
 
   it('sends an image as a data URL', () => {
-    expect(run.output.image).toBe('A picture of shapes.');
+    expect(client.run.output.image).toBe('A picture of shapes.');
     const png = readFileSync(IMAGE).toString('base64');
-    const imageAsk = bodies().find(body => JSON.stringify(body.messages).includes('image_url'));
+    const imageAsk = client
+      .bodies()
+      .find(body => JSON.stringify(body.messages).includes('image_url'));
     expect(imageAsk.messages.at(-1).content).toContainEqual({
       type: 'image_url',
       image_url: { url: `data:image/png;base64,${png}` },
@@ -74,6 +65,6 @@ describe('a Mastra Agent on the root entry', () => {
   });
 
   it('makes no connection beyond loopback', () => {
-    expect(run.egress).toEqual([]);
+    expect(client.run.egress).toEqual([]);
   });
 });
