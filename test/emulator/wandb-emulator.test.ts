@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { EMULATED_ERRORS } from '../../src/emulator/emulator-errors';
 import { startWandbEmulator, type WandbEmulator } from '../../src/emulator/wandb-emulator';
 import { createWandb } from '../../src/index';
+import { MISSING_KEY_BODY } from '../support/wire';
 
 let emulator: WandbEmulator;
 beforeAll(async () => {
@@ -117,13 +118,7 @@ describe('the W&B emulator on the wire', () => {
   it('answers a request without a key, an unknown path and a bad body like W&B', async () => {
     const noKey = await fetch(`${emulator.baseURL}/models`);
     expect(noKey.status).toBe(401);
-    expect(await noKey.json()).toEqual({
-      error: {
-        code: 'invalid_api_key',
-        message: 'Missing bearer authentication in header',
-        type: 'invalid_request_error',
-      },
-    });
+    expect(await noKey.json()).toEqual(MISSING_KEY_BODY);
     const unknown = await fetch(`${emulator.baseURL}/embeddings`, { method: 'POST' });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({

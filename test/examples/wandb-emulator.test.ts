@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWandbEmulator, type WandbEmulator } from '../../examples/emulator/wandb-emulator.ts';
+import { MISSING_KEY_BODY } from '../support/wire';
 
 let emulator: WandbEmulator;
 beforeAll(async () => {
@@ -26,13 +27,7 @@ describe('the W&B emulator', () => {
   it('answers a request without a key with the body W&B was seen to send', async () => {
     const response = await fetch(`${emulator.baseURL}/models`);
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({
-      error: {
-        code: 'invalid_api_key',
-        message: 'Missing bearer authentication in header',
-        type: 'invalid_request_error',
-      },
-    });
+    expect(await response.json()).toEqual(MISSING_KEY_BODY);
   });
 
   it('lists the catalog in W&B’s shape', async () => {
