@@ -198,7 +198,7 @@ export class WandbChatStreamProcessor {
       try {
         logprobs = readWandbLogprobs(value, 'choices[0]');
       } catch (error) {
-        this.fail(error instanceof Error ? error.message : String(error), { data: value });
+        this.fail(errorMessageOf(error), { data: value });
         return;
       }
       if (logprobs != null) {

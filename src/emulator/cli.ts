@@ -4,6 +4,7 @@
  * `WANDB_BASE_URL=http://127.0.0.1:<port>/v1` as its first line, and serves until SIGINT or
  * SIGTERM. Built by tsup into `dist/bin/wandb-emulator.js` (the package's `bin`).
  */
+import { errorMessageOf } from '../error-message-parts.ts';
 import { startWandbEmulator } from './wandb-emulator.ts';
 
 const USAGE = `Usage: wandb-emulator [--port N] [--delay MS]
@@ -108,7 +109,7 @@ main().catch((error: unknown) => {
   console.error(
     code === 'EADDRINUSE'
       ? 'wandb-emulator: that port is in use; choose another with --port N (or leave it out for a free one).'
-      : `wandb-emulator: ${error instanceof Error ? error.message : String(error)}`,
+      : `wandb-emulator: ${errorMessageOf(error)}`,
   );
   process.exitCode = 1;
 });
